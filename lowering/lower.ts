@@ -1,0 +1,109 @@
+/**
+ * Entry point of lowering: checked IR (ir/checked.ts) to a verified LLVM
+ * module, runtime linked in.
+ *
+ *   lower(program, { target, debug }) → { ok, context, module, diagnostics }
+ *
+ * Order: declare functions (types only), create globals (zero first, real
+ * initialisers once every function and global exists, since initialisers
+ * may point at each other), lower bodies, add the entry wrapper
+ * `__lw_start` (unless the program has its own `_start`), link the textual
+ * runtime and snippets, then `verifyModule`. A verifier failure, or IR that
+ * breaks the checker's guarantees, is an internal compiler error (LW4001,
+ * exit 4), never a crash; the module must then not be written anywhere.
+ */
+import llvm from "./llvm.ts";
+import { ModuleContext } from "./module-context.ts";
+import { TARGETS, type TargetName } from "./target.ts";
+import { runtimeText } from "./runtime.ts";
+import { linkText } from "./link.ts";
+import { lowerFunction } from "./lower-function.ts";
+import { buildStart } from "./start.ts";
+import { internalError, unsupported } from "./codes.ts";
+import type { Program } from "../ir/checked.ts";
+import type { Diagnostic } from "../diagnostics/diagnostics.ts";
+
+export interface LowerOptions {
+  target: TargetName;
+  /** DWARF line tables (not emitted yet; accepted so callers can pass it). */
+  debug: boolean;
+  /** Module name shown in textual IR (defaults to "lwanga"). */
+  moduleName?: string;
+}
+
+export interface LowerResult {
+  ok: boolean;
+  context: llvm.LLVMContext;
+  module: llvm.Module;
+  diagnostics: Diagnostic[];
+}
+
+export function lower(program: Program, options: LowerOptions): LowerResult {
+  const context = new llvm.LLVMContext();
+  const m = new ModuleContext(context, TARGETS[options.target], options.moduleName ?? "lwanga");
+  const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics });
+  try {
+    declareFunctions(m, program);
+    declareGlobals(m, program);
+    for (const f of program.functions) {
+      if (f.naked) continue;
+      lowerFunction(m, f);
+    }
+    if (!program.userStart) {
+      if (!program.main) {
+        m.diagnostics.push(internalError("program has neither main nor _start"));
+        return fail();
+      }
+      buildStart(m, program.main);
+    }
+  } catch (err) {
+    if (process.env.LWANGA_DEBUG) console.error(err);
+    m.diagnostics.push(internalError(`lowering failed: ${err instanceof Error ? err.message : String(err)}`));
+    return fail();
+  }
+  if (m.diagnostics.some((d) => d.severity === "error")) return fail();
+
+  const text = runtimeText(m.target, { userStart: program.userStart !== null, snippets: m.snippets });
+  if (!linkText(m.module, context, text)) {
+    m.diagnostics.push(internalError("linking the runtime into the module failed"));
+    return fail();
+  }
+  // verifyModule returns true when the module is broken (details go to stderr).
+  if (llvm.verifyModule(m.module)) {
+    m.diagnostics.push(internalError("LLVM's verifier rejected the generated module (details above on stderr)"));
+    return fail();
+  }
+  return { ok: true, context, module: m.module, diagnostics: m.diagnostics };
+}
+
+function declareFunctions(m: ModuleContext, program: Program): void {
+  const L = llvm.GlobalValue.LinkageTypes;
+  for (const f of program.functions) {
+    const type = m.types.function(f.params.map((p) => p.type), f.result);
+    if (f.naked) {
+      m.diagnostics.push(unsupported(`naked function '${f.name}'`, f.span));
+      continue;
+    }
+    // Internal: opt may inline, specialise and drop them; the entry calls main from inside the module.
+    const fn = llvm.Function.Create(type, L.InternalLinkage, f.symbol, m.module);
+    fn.setDoesNotThrow();
+    m.funcs.set(f, fn);
+  }
+}
+
+function declareGlobals(m: ModuleContext, program: Program): void {
+  const L = llvm.GlobalValue.LinkageTypes;
+  for (const g of program.globals) {
+    const type = m.types.memory(g.type);
+    const gv = new llvm.GlobalVariable(m.module, type, !g.mutable, L.InternalLinkage, llvm.Constant.getNullValue(type), g.symbol);
+    m.globals.set(g, gv);
+  }
+  for (const g of program.globals) {
+    const init = m.consts.init(g.type, g.init, m);
+    if (!init) {
+      m.diagnostics.push(unsupported(`the initialiser of global '${g.name}' (a pointer inside a packed struct)`, g.span));
+      continue;
+    }
+    m.global(g).setInitializer(init);
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Per-module lowering state shared by all functions: the LLVM module and
+ * builder, type and constant factories, the LLVM objects of the program's
+ * functions and globals, lazily declared runtime helpers and intrinsics, the
+ * textual snippets to link in, and the diagnostics collected so far.
+ */
+import llvm from "./llvm.ts";
+import { LlvmTypes } from "./llvm-types.ts";
+import { Constants, type Resolver } from "./constants.ts";
+import type { TargetInfo } from "./target.ts";
+import type { Func, Global } from "../ir/checked.ts";
+import type { Diagnostic } from "../diagnostics/diagnostics.ts";
+
+export class ModuleContext implements Resolver {
+  readonly module: llvm.Module;
+  readonly types: LlvmTypes;
+  readonly consts: Constants;
+  readonly funcs = new Map<Func, llvm.Function>();
+  readonly globals = new Map<Global, llvm.GlobalVariable>();
+  readonly diagnostics: Diagnostic[] = [];
+  /** Textual IR definitions linked in with the runtime (asm helpers, naked functions). */
+  readonly snippets: string[] = [];
+  private declared = new Map<string, llvm.Function>();
+  private intrinsics = new Map<string, llvm.Function>();
+  private counter = 0;
+
+  constructor(readonly context: llvm.LLVMContext, readonly target: TargetInfo, moduleName: string) {
+    this.module = new llvm.Module(moduleName, context);
+    // Before any instruction: alignment is fixed when an instruction is created.
+    this.module.setDataLayout(target.dataLayout);
+    this.module.setTargetTriple(target.triple);
+    this.types = new LlvmTypes(context, target.dataLayout);
+    this.consts = new Constants(this.module, this.types);
+  }
+
+  func(f: Func): llvm.Function {
+    const fn = this.funcs.get(f);
+    if (!fn) throw new Error(`function ${f.name} was not declared`);
+    return fn;
+  }
+
+  global(g: Global): llvm.GlobalVariable {
+    const gv = this.globals.get(g);
+    if (!gv) throw new Error(`global ${g.name} was not declared`);
+    return gv;
+  }
+
+  /** A unique suffix for generated symbol names. */
+  fresh(): number {
+    return this.counter++;
+  }
+
+  /** Declares (once) an external function defined by the runtime text or a snippet. */
+  declare(name: string, type: llvm.FunctionType): llvm.Function {
+    let fn = this.declared.get(name);
+    if (!fn) {
+      fn = llvm.Function.Create(type, llvm.GlobalValue.LinkageTypes.ExternalLinkage, name, this.module);
+      fn.setDoesNotThrow();
+      this.declared.set(name, fn);
+    }
+    return fn;
+  }
+
+  /** `i64 @__sysN(i64 nr, i64 a1, ..., i64 aN)`. */
+  syscallStub(argCount: number): llvm.Function {
+    const i64 = this.types.i64;
+    const type = llvm.FunctionType.get(i64, Array.from({ length: argCount + 1 }, () => i64 as llvm.Type), false);
+    return this.declare(`__sys${argCount}`, type);
+  }
+
+  divZero(): llvm.Function {
+    return this.declare("__lw_divzero", llvm.FunctionType.get(this.types.void, false));
+  }
+
+  /** `i8* @__lw_opaque(i8*)`: returns its argument through an empty asm, hiding it from the optimiser. */
+  opaque(): llvm.Function {
+    const p = this.types.i8ptr;
+    const existed = this.declared.has("__lw_opaque");
+    const fn = this.declare("__lw_opaque", llvm.FunctionType.get(p, [p], false));
+    if (!existed) {
+      this.snippets.push([
+        "define linkonce_odr i8* @__lw_opaque(i8* %p) alwaysinline nounwind {",
+        '  %r = call i8* asm sideeffect "", "=r,0"(i8* %p)',
+        "  ret i8* %r",
+        "}",
+        "",
+      ].join("\n"));
+    }
+    return fn;
+  }
+
+  trap(): llvm.Function {
+    return this.intrinsic("trap", llvm.Intrinsic.trap, []);
+  }
+
+  memcpy(): llvm.Function {
+    const p = this.types.i8ptr;
+    return this.intrinsic("memcpy", llvm.Intrinsic.memcpy, [p, p, this.types.i64]);
+  }
+
+  memmove(): llvm.Function {
+    const p = this.types.i8ptr;
+    return this.intrinsic("memmove", llvm.Intrinsic.memmove, [p, p, this.types.i64]);
+  }
+
+  memset(): llvm.Function {
+    return this.intrinsic("memset", llvm.Intrinsic.memset, [this.types.i8ptr, this.types.i64]);
+  }
+
+  private intrinsic(key: string, id: number, overloads: llvm.Type[]): llvm.Function {
+    let fn = this.intrinsics.get(key);
+    if (!fn) {
+      fn = llvm.Intrinsic.getDeclaration(this.module, id, overloads);
+      this.intrinsics.set(key, fn);
+    }
+    return fn;
+  }
+}

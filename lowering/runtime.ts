@@ -1,0 +1,159 @@
+/**
+ * The runtime, as textual LLVM IR generated per target: `_start`, the
+ * syscall stubs `__sys0..6`, the division-by-zero trap `__lw_divzero` and
+ * `memcpy`/`memset`/`memmove`. The addon cannot build inline asm or set
+ * function attributes, so all of this is text that `link.ts` parses and
+ * links into the main module (which declares what it calls first).
+ *
+ * - `_start` is naked: it clears the frame pointer, passes the initial stack
+ *   pointer to `__lw_start` (built by `start.ts` with the IRBuilder) and
+ *   aligns the stack. `__lw_start` is kept alive through `@llvm.used`
+ *   because the asm call is invisible to LLVM.
+ * - `__sysN` are `linkonce_odr alwaysinline`: copied only when used, and
+ *   after inlining only the `syscall`/`svc` instruction remains.
+ * - `__lw_divzero` raises SIGFPE the way the hardware does (x86-64: a real
+ *   `div` by zero, delivered even if SIGFPE is ignored; aarch64, whose divide
+ *   does not trap: kill(getpid(), SIGFPE)). It is `noinline` and has side
+ *   effects, so no optimisation level removes the check that calls it.
+ * - The mem* functions are byte loops with `"no-builtins"`, so `opt` does not
+ *   turn the loop back into a call to the function itself.
+ */
+import type { TargetInfo } from "./target.ts";
+
+export interface RuntimeOptions {
+  /** The program defines its own `_start`: no entry wrapper. */
+  userStart: boolean;
+  /** Extra definitions (asm helpers, naked functions) appended to the text. */
+  snippets: string[];
+}
+
+const X86_SYSCALL_REGS = ["rdi", "rsi", "rdx", "r10", "r8", "r9"];
+const ARM_SYSCALL_REGS = ["x0", "x1", "x2", "x3", "x4", "x5"];
+
+export function runtimeText(target: TargetInfo, options: RuntimeOptions): string {
+  const out: string[] = [
+    `target datalayout = "${target.dataLayout}"`,
+    `target triple = "${target.triple}"`,
+    "",
+  ];
+  if (!options.userStart) out.push(entry(target));
+  for (let n = 0; n <= 6; n++) out.push(syscallStub(target, n));
+  out.push(divZero(target));
+  out.push(MEM_FUNCTIONS);
+  out.push("declare void @llvm.trap() cold noreturn nounwind");
+  out.push(...options.snippets);
+  return out.join("\n") + "\n";
+}
+
+function entry(target: TargetInfo): string {
+  const asm = target.name === "x86_64"
+    ? "xor %ebp, %ebp\\0Amov %rsp, %rdi\\0Aand $$-16, %rsp\\0Acall __lw_start\\0Aud2"
+    : "mov x29, #0\\0Amov x30, #0\\0Amov x0, sp\\0Aand x1, x0, #-16\\0Amov sp, x1\\0Abl __lw_start\\0Abrk #0";
+  return [
+    "declare void @__lw_start(i8*)",
+    '@llvm.used = appending global [1 x i8*] [i8* bitcast (void (i8*)* @__lw_start to i8*)], section "llvm.metadata"',
+    "define void @_start() naked noreturn nounwind {",
+    `  call void asm sideeffect "${asm}", "~{memory}"()`,
+    "  unreachable",
+    "}",
+    "",
+  ].join("\n");
+}
+
+function syscallStub(target: TargetInfo, n: number): string {
+  const params = ["i64 %nr", ...Array.from({ length: n }, (_, i) => `i64 %a${i}`)];
+  const regs = target.name === "x86_64" ? X86_SYSCALL_REGS : ARM_SYSCALL_REGS;
+  const constraints = target.name === "x86_64"
+    ? ["={rax}", "{rax}", ...regs.slice(0, n).map((r) => `{${r}}`), "~{rcx}", "~{r11}", "~{memory}"]
+    : ["={x0}", "{x8}", ...regs.slice(0, n).map((r) => `{${r}}`), "~{memory}"];
+  const instr = target.name === "x86_64" ? "syscall" : "svc #0";
+  return [
+    `define linkonce_odr i64 @__sys${n}(${params.join(", ")}) alwaysinline nounwind {`,
+    `  %r = call i64 asm sideeffect "${instr}", "${constraints.join(",")}"(${params.join(", ")})`,
+    "  ret i64 %r",
+    "}",
+    "",
+  ].join("\n");
+}
+
+function divZero(target: TargetInfo): string {
+  const body = target.name === "x86_64"
+    ? ['  call void asm sideeffect "xor %eax, %eax\\0Adivl %eax", "~{eax},~{edx},~{dirflag},~{fpsr},~{flags}"()']
+    : [
+        '  %pid = call i64 asm sideeffect "svc #0", "={x0},{x8},~{memory}"(i64 172)',
+        '  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},~{memory}"(i64 129, i64 %pid, i64 8)',
+      ];
+  return [
+    "define void @__lw_divzero() noinline cold nounwind {",
+    ...body,
+    "  call void @llvm.trap()",
+    "  unreachable",
+    "}",
+    "",
+  ].join("\n");
+}
+
+const MEM_FUNCTIONS = `define i8* @memcpy(i8* %d, i8* %s, i64 %n) nounwind "no-builtins" {
+entry:
+  %z = icmp eq i64 %n, 0
+  br i1 %z, label %done, label %loop
+loop:
+  %i = phi i64 [ 0, %entry ], [ %i1, %loop ]
+  %sp = getelementptr i8, i8* %s, i64 %i
+  %v = load i8, i8* %sp
+  %dp = getelementptr i8, i8* %d, i64 %i
+  store i8 %v, i8* %dp
+  %i1 = add i64 %i, 1
+  %c = icmp ult i64 %i1, %n
+  br i1 %c, label %loop, label %done
+done:
+  ret i8* %d
+}
+
+define i8* @memset(i8* %d, i32 %c, i64 %n) nounwind "no-builtins" {
+entry:
+  %b = trunc i32 %c to i8
+  %z = icmp eq i64 %n, 0
+  br i1 %z, label %done, label %loop
+loop:
+  %i = phi i64 [ 0, %entry ], [ %i1, %loop ]
+  %dp = getelementptr i8, i8* %d, i64 %i
+  store i8 %b, i8* %dp
+  %i1 = add i64 %i, 1
+  %k = icmp ult i64 %i1, %n
+  br i1 %k, label %loop, label %done
+done:
+  ret i8* %d
+}
+
+define i8* @memmove(i8* %d, i8* %s, i64 %n) nounwind "no-builtins" {
+entry:
+  %di = ptrtoint i8* %d to i64
+  %si = ptrtoint i8* %s to i64
+  %z = icmp eq i64 %n, 0
+  br i1 %z, label %done, label %pick
+pick:
+  %fwd = icmp ult i64 %di, %si
+  br i1 %fwd, label %up, label %down
+up:
+  %i = phi i64 [ 0, %pick ], [ %i1, %up ]
+  %sp = getelementptr i8, i8* %s, i64 %i
+  %v = load i8, i8* %sp
+  %dp = getelementptr i8, i8* %d, i64 %i
+  store i8 %v, i8* %dp
+  %i1 = add i64 %i, 1
+  %c = icmp ult i64 %i1, %n
+  br i1 %c, label %up, label %done
+down:
+  %j = phi i64 [ %n, %pick ], [ %j1, %down ]
+  %j1 = sub i64 %j, 1
+  %sq = getelementptr i8, i8* %s, i64 %j1
+  %w = load i8, i8* %sq
+  %dq = getelementptr i8, i8* %d, i64 %j1
+  store i8 %w, i8* %dq
+  %e = icmp ne i64 %j1, 0
+  br i1 %e, label %down, label %done
+done:
+  ret i8* %d
+}
+`;

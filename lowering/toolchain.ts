@@ -1,0 +1,216 @@
+/**
+ * The build pipeline after checking: lower → verify → bitcode in a private
+ * temporary directory → `opt-14 -O<n>` → `llc-14 -O<n>` → `ld` → an
+ * executable written atomically (temporary file next to the output, chmod
+ * 755, rename). On any failure no output file is created and an existing
+ * one is left untouched.
+ *
+ *   buildExecutable(program, options) → { ok, diagnostics, exitCode, text? }
+ *
+ * `emit`: "exe" links; "obj" stops after llc; "asm" runs llc with
+ * -filetype=asm; "llvm" gives the textual IR (optimised by `opt -S` unless
+ * -O0). For "llvm" and "asm" the text is always returned in `text` and also
+ * written to `output` when it is a non-empty path other than "-".
+ * Exit codes: 0 ok, 1 unsupported construct (LW4101), 4 compiler or toolchain
+ * failure (LW40xx).
+ */
+import { chmodSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, unlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import llvm from "./llvm.ts";
+import { lower } from "./lower.ts";
+import { findTool, runTool, PACKAGE_OF, type ToolName } from "./tools.ts";
+import { elfProblems } from "./elf.ts";
+import { linkerScript } from "./linker-script.ts";
+import { exitCodeFor, LW_BAD_ELF, LW_OUTPUT, LW_TOOL_FAILED, LW_TOOL_MISSING } from "./codes.ts";
+import type { Program } from "../ir/checked.ts";
+import type { Diagnostic } from "../diagnostics/diagnostics.ts";
+import type { TargetName } from "./target.ts";
+
+export type OptLevel = 0 | 1 | 2 | 3 | "s";
+
+export interface BuildOptions {
+  optLevel: OptLevel;
+  /** Output path; "" or "-" means none (only meaningful for "llvm" and "asm"). */
+  output: string;
+  emit: "exe" | "obj" | "llvm" | "asm";
+  target: TargetName;
+  debug: boolean;
+  /** Position-independent code (llc -relocation-model=pic); the executable stays static. */
+  pic: boolean;
+  /** Seed for encrypted-string keys (random when absent). Accepted; keys are random for now. */
+  seed?: bigint;
+  /** Called once per stage with its duration in milliseconds. */
+  verbose?: (stage: string, ms: number) => void;
+  /** Passed through by the driver (for debug info); unused for now. */
+  sources?: unknown;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  exitCode: 0 | 1 | 4;
+  text?: string;
+}
+
+export function buildExecutable(program: Program, options: BuildOptions): BuildResult {
+  const diagnostics: Diagnostic[] = [];
+  const fail = (): BuildResult => ({ ok: false, diagnostics, exitCode: exitCodeFor(diagnostics) });
+  const timed = <T>(stage: string, f: () => T): T => {
+    const t0 = performance.now();
+    try {
+      return f();
+    } finally {
+      options.verbose?.(stage, performance.now() - t0);
+    }
+  };
+
+  const lowered = timed("lower", () => lower(program, { target: options.target, debug: options.debug }));
+  diagnostics.push(...lowered.diagnostics);
+  if (!lowered.ok) return fail();
+
+  const optLevel = options.optLevel === "s" ? "s" : String(options.optLevel);
+  const needOpt = options.optLevel !== 0;
+  const wantsFile = options.output !== "" && options.output !== "-";
+
+  if (options.emit === "llvm" && !needOpt) {
+    const text = lowered.module.print();
+    if (wantsFile && !writeAtomic(options.output, Buffer.from(text), 0o644, diagnostics)) return fail();
+    return { ok: true, diagnostics, exitCode: 0, text };
+  }
+
+  const tools: Partial<Record<ToolName, string>> = {};
+  const needed: ToolName[] = [];
+  if (needOpt) needed.push("opt");
+  if (options.emit !== "llvm") needed.push("llc");
+  if (options.emit === "exe") needed.push("ld");
+  for (const t of needed) {
+    const path = findTool(t);
+    if (!path) {
+      diagnostics.push({
+        code: LW_TOOL_MISSING, severity: "error",
+        message: `the tool '${t === "ld" ? "ld" : `${t}-14`}' was not found`,
+        help: `install the package '${PACKAGE_OF[t]}' (e.g. apt-get install ${PACKAGE_OF[t]})`,
+      });
+    } else tools[t] = path;
+  }
+  if (diagnostics.some((d) => d.severity === "error")) return fail();
+
+  const dir = mkdtempSync(join(tmpdir(), "lwanga-"));
+  try {
+    const bc = join(dir, "program.bc");
+    timed("bitcode", () => llvm.WriteBitcodeToFile(lowered.module, bc));
+
+    if (options.emit === "llvm") {
+      const r = timed("opt", () => runTool(tools.opt!, [`-O${optLevel}`, "-S", bc, "-o", "-"]));
+      if (!toolOk("opt", r, diagnostics)) return fail();
+      const text = r.stdout.toString();
+      if (wantsFile && !writeAtomic(options.output, r.stdout, 0o644, diagnostics)) return fail();
+      return { ok: true, diagnostics, exitCode: 0, text };
+    }
+
+    let input: Buffer;
+    if (needOpt) {
+      const r = timed("opt", () => runTool(tools.opt!, [`-O${optLevel}`, bc, "-o", "-"]));
+      if (!toolOk("opt", r, diagnostics)) return fail();
+      input = r.stdout;
+    } else {
+      input = readFileSync(bc);
+    }
+
+    const llcArgs = [
+      `-O${options.optLevel === "s" ? 2 : options.optLevel}`,
+      `-filetype=${options.emit === "asm" ? "asm" : "obj"}`,
+      "-function-sections", "-data-sections",
+      `-relocation-model=${options.pic ? "pic" : "static"}`,
+      "-o", "-",
+    ];
+    const llc = timed("llc", () => runTool(tools.llc!, llcArgs, input));
+    if (!toolOk("llc", llc, diagnostics)) return fail();
+
+    if (options.emit === "asm") {
+      const text = llc.stdout.toString();
+      if (wantsFile && !writeAtomic(options.output, llc.stdout, 0o644, diagnostics)) return fail();
+      return { ok: true, diagnostics, exitCode: 0, text };
+    }
+    if (!wantsFile) {
+      diagnostics.push({ code: LW_OUTPUT, severity: "error", message: "no output file given" });
+      return fail();
+    }
+    if (options.emit === "obj") {
+      return writeAtomic(options.output, llc.stdout, 0o644, diagnostics) ? { ok: true, diagnostics, exitCode: 0 } : fail();
+    }
+
+    const obj = join(dir, "program.o");
+    writeFileSync(obj, llc.stdout);
+    const linked = timed("ld", () => link(tools.ld!, obj, dir, program, options, diagnostics));
+    if (!linked) return fail();
+    return timed("write", () => writeAtomic(options.output, readFileSync(linked), 0o755, diagnostics))
+      ? { ok: true, diagnostics, exitCode: 0 }
+      : fail();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const LD_FLAGS = ["-static", "-s", "-n", "--gc-sections", "-z", "norelro", "--build-id=none", "-z", "noexecstack"];
+
+/**
+ * Links the object into `dir/a.out`. Programs without mutable globals use
+ * ld's default layout (smallest file); otherwise, or if the result still has
+ * a writable+executable segment, the W^X linker script is used.
+ */
+function link(ld: string, obj: string, dir: string, program: Program, options: BuildOptions, diagnostics: Diagnostic[]): string | null {
+  const out = join(dir, "a.out");
+  const run = (script: boolean): boolean => {
+    const args = [...LD_FLAGS];
+    if (script) {
+      const path = join(dir, "lwanga.ld");
+      writeFileSync(path, linkerScript(options.target));
+      args.push("-T", path);
+    }
+    args.push("-o", out, obj);
+    return toolOk("ld", runTool(ld, args), diagnostics);
+  };
+  const hasData = program.globals.some((g) => g.mutable);
+  if (!run(hasData)) return null;
+  let problems = elfProblems(out);
+  if (!hasData && problems.length > 0) {
+    if (!run(true)) return null;
+    problems = elfProblems(out);
+  }
+  if (problems.length > 0) {
+    diagnostics.push({ code: LW_BAD_ELF, severity: "error", message: `the linked executable is unsafe: ${problems.join("; ")}` });
+    return null;
+  }
+  return out;
+}
+
+function toolOk(tool: ToolName, r: ReturnType<typeof runTool>, diagnostics: Diagnostic[]): boolean {
+  if (r.ok) return true;
+  const how = r.error ?? (r.signal ? `killed by ${r.signal}` : `exit status ${r.status}`);
+  const stderr = r.stderr.trim();
+  diagnostics.push({
+    code: LW_TOOL_FAILED, severity: "error",
+    message: `${tool} failed (${how})`,
+    notes: stderr ? stderr.split("\n").slice(0, 20).map((line) => ({ message: line })) : undefined,
+    help: tool === "ld" ? undefined : "this is probably a bug in the compiler; please report it",
+  });
+  return false;
+}
+
+/** Writes `data` to `path` through a temporary file in the same directory and a rename. */
+function writeAtomic(path: string, data: Buffer, mode: number, diagnostics: Diagnostic[]): boolean {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, data, { mode });
+    chmodSync(tmp, mode);
+    renameSync(tmp, path);
+    return true;
+  } catch (err) {
+    try { unlinkSync(tmp); } catch { /* not created */ }
+    diagnostics.push({ code: LW_OUTPUT, severity: "error", message: `cannot write '${path}': ${(err as Error).message}` });
+    return false;
+  }
+}
