@@ -1,28 +1,94 @@
 /**
- * The linker script used when a program has writable data. With `ld -n` and
- * the default script, `.data`/`.bss` share the text segment, which becomes
- * writable and executable. This script puts text and read-only data in an
- * R+X segment and data in an R+W segment at the same page offset (no file
- * padding), plus a non-executable stack. Programs without writable data are
- * linked without it (one segment less: hello world stays at 512 bytes).
+ * Minimal GNU `ld` linker scripts for static executables without libc, and
+ * the `ld` flags that go with them. The script takes the target and whether
+ * the program has writable data, and produces:
+ *
+ *   - one R+X `PT_LOAD` segment that holds the ELF header, the program
+ *     headers, `.text` and `.rodata` (no page padding with `ld -n`);
+ *   - an R+W `PT_LOAD` segment for `.data`/`.bss` only when the program has
+ *     writable data, at the same offset within a page as in the file (so the
+ *     file needs no padding) but on its own page, so no page is both
+ *     writable and executable;
+ *   - a `PT_GNU_STACK` header with R+W flags: the stack is not executable;
+ *   - nothing else: `.comment`, `.note*` and `.eh_frame*` are discarded.
+ *
+ * With ld's default script and `-n`, `.data`/`.bss` would share the text
+ * segment, which then becomes writable and executable; with this script a
+ * hello world is 64 (ELF header) + 2 × 56 (program headers) + code bytes,
+ * plus the section-header table that `strip-sections.ts` can remove.
+ *
+ * `hasWritableData(object)` reads an ELF64 relocatable object's section
+ * headers to tell whether the RW segment is needed.
  */
-export function linkerScript(target: "x86_64" | "aarch64"): string {
-  const base = target === "x86_64" ? "0x400000" : "0x400000";
+import { readFileSync } from "node:fs";
+
+export interface LinkerScriptOptions {
+  /** Whether the program has `.data`/`.bss` (default true: the RW segment is emitted). */
+  writableData?: boolean;
+}
+
+/** The flags to pass to `ld` with `-T <script>` (static, no page alignment, no symbols, no build id). */
+export const MINIMAL_LD_FLAGS: readonly string[] = [
+  "-static", "-nostdlib", "-n", "-s", "--gc-sections", "-z", "norelro", "--build-id=none", "-z", "noexecstack",
+];
+
+export function linkerScript(target: "x86_64" | "aarch64", options: LinkerScriptOptions = {}): string {
+  const base = "0x400000";
+  // The largest page the kernel may use on the target: the RW segment must not share one with code.
   const page = target === "x86_64" ? "0x1000" : "0x10000";
-  return `ENTRY(_start)
-PHDRS {
-  text PT_LOAD FILEHDR PHDRS FLAGS(5);
-  data PT_LOAD FLAGS(6);
-  stack PT_GNU_STACK FLAGS(6);
+  const data = options.writableData ?? true;
+  const lines = [
+    "ENTRY(_start)",
+    "PHDRS {",
+    "  text PT_LOAD FILEHDR PHDRS FLAGS(5);",
+    ...(data ? ["  data PT_LOAD FLAGS(6);"] : []),
+    "  stack PT_GNU_STACK FLAGS(6);",
+    "}",
+    "SECTIONS {",
+    `  . = ${base} + SIZEOF_HEADERS;`,
+    "  .text : { *(.text.unlikely .text.unlikely.*) *(.text .text.*) } :text",
+    "  .rodata : { *(.rodata .rodata.*) } :text",
+    ...(data
+      ? [
+        `  . = ALIGN(${page}) + (. & (${page} - 1));`,
+        "  .data : { *(.data .data.*) } :data",
+        "  .bss : { *(.bss .bss.*) *(COMMON) } :data",
+      ]
+      : []),
+    "  /DISCARD/ : { *(.comment) *(.note .note.*) *(.eh_frame .eh_frame_hdr) }",
+    "}",
+    "",
+  ];
+  return lines.join("\n");
 }
-SECTIONS {
-  . = ${base} + SIZEOF_HEADERS;
-  .text : { *(.text .text.*) } :text
-  .rodata : { *(.rodata .rodata.*) } :text
-  . = ALIGN(${page}) + (. & (${page} - 1));
-  .data : { *(.data .data.*) } :data
-  .bss : { *(.bss .bss.*) *(COMMON) } :data
-  /DISCARD/ : { *(.comment) *(.note .note.*) *(.eh_frame .eh_frame_hdr) }
-}
-`;
+
+const SHF_WRITE = 0x1n;
+const SHF_ALLOC = 0x2n;
+
+/**
+ * True when an ELF64 little-endian object (a path or its bytes) has a
+ * non-empty section that is allocated and writable (`.data`, `.bss`, ...),
+ * so the program needs the RW segment. Anything unreadable counts as true:
+ * the two-segment script is always safe, only a little larger.
+ */
+export function hasWritableData(object: string | Uint8Array): boolean {
+  let buf: Buffer;
+  try {
+    buf = typeof object === "string" ? readFileSync(object) : Buffer.from(object.buffer, object.byteOffset, object.byteLength);
+  } catch {
+    return true;
+  }
+  if (buf.length < 64 || buf.readUInt32BE(0) !== 0x7f454c46 || buf[4] !== 2 || buf[5] !== 1) return true;
+  const shoff = Number(buf.readBigUInt64LE(40));
+  const shentsize = buf.readUInt16LE(58);
+  const shnum = buf.readUInt16LE(60);
+  if (shentsize !== 64 || shoff + shnum * 64 > buf.length) return true;
+  for (let i = 0; i < shnum; i++) {
+    const at = shoff + i * 64;
+    const flags = buf.readBigUInt64LE(at + 8);
+    const size = buf.readBigUInt64LE(at + 32);
+    // PROGBITS (.data) and NOBITS (.bss) alike need the RW segment.
+    if (size > 0n && (flags & SHF_ALLOC) && (flags & SHF_WRITE)) return true;
+  }
+  return false;
 }
