@@ -103,3 +103,5 @@ import { statSync } from "node:fs";
 function require_size(path: string): number {
   return statSync(path).size;
 }
+
+export const unaryNeg = (operand: Expr): Expr => ({ kind: "unary", op: "neg", operand, type: operand.type, span });
