@@ -22,7 +22,8 @@ import llvm from "./llvm.ts";
 import { lower } from "./lower.ts";
 import { findTool, runTool, PACKAGE_OF, type ToolName } from "./tools.ts";
 import { elfProblems } from "./elf.ts";
-import { linkerScript } from "./linker-script.ts";
+import { linkerScript, hasWritableData, MINIMAL_LD_FLAGS } from "./linker-script.ts";
+import { stripSectionHeaders } from "./strip-sections.ts";
 import { exitCodeFor, LW_BAD_ELF, LW_OUTPUT, LW_TOOL_FAILED, LW_TOOL_MISSING } from "./codes.ts";
 import type { Program } from "../ir/checked.ts";
 import type { Diagnostic } from "../diagnostics/diagnostics.ts";
@@ -144,7 +145,7 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
 
     const obj = join(dir, "program.o");
     writeFileSync(obj, llc.stdout);
-    const linked = timed("ld", () => link(tools.ld!, obj, dir, program, options, diagnostics));
+    const linked = timed("ld", () => link(tools.ld!, obj, dir, options, diagnostics));
     if (!linked) return fail();
     return timed("write", () => writeAtomic(options.output, readFileSync(linked), 0o755, diagnostics))
       ? { ok: true, diagnostics, exitCode: 0 }
@@ -154,35 +155,25 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
   }
 }
 
-const LD_FLAGS = ["-static", "-s", "-n", "--gc-sections", "-z", "norelro", "--build-id=none", "-z", "noexecstack"];
-
 /**
- * Links the object into `dir/a.out`. Programs without mutable globals use
- * ld's default layout (smallest file); otherwise, or if the result still has
- * a writable+executable segment, the W^X linker script is used.
+ * Links the object into `dir/a.out` with the minimal linker script (an RW
+ * segment only when the object has writable data), checks that the result
+ * is static and W^X, and (without debug info) drops the section-header
+ * table, which the kernel never reads.
  */
-function link(ld: string, obj: string, dir: string, program: Program, options: BuildOptions, diagnostics: Diagnostic[]): string | null {
+function link(ld: string, obj: string, dir: string, options: BuildOptions, diagnostics: Diagnostic[]): string | null {
   const out = join(dir, "a.out");
-  const run = (script: boolean): boolean => {
-    const args = [...LD_FLAGS];
-    if (script) {
-      const path = join(dir, "lwanga.ld");
-      writeFileSync(path, linkerScript(options.target));
-      args.push("-T", path);
-    }
-    args.push("-o", out, obj);
-    return toolOk("ld", runTool(ld, args), diagnostics);
-  };
-  const hasData = program.globals.some((g) => g.mutable);
-  if (!run(hasData)) return null;
-  let problems = elfProblems(out);
-  if (!hasData && problems.length > 0) {
-    if (!run(true)) return null;
-    problems = elfProblems(out);
-  }
+  const script = join(dir, "lwanga.ld");
+  writeFileSync(script, linkerScript(options.target, { writableData: hasWritableData(obj) }));
+  if (!toolOk("ld", runTool(ld, [...MINIMAL_LD_FLAGS.filter((f) => !(options.debug && f === "-s")), "-T", script, "-o", out, obj]), diagnostics)) return null;
+  const problems = elfProblems(out);
   if (problems.length > 0) {
     diagnostics.push({ code: LW_BAD_ELF, severity: "error", message: `the linked executable is unsafe: ${problems.join("; ")}` });
     return null;
+  }
+  if (!options.debug) {
+    const stripped = stripSectionHeaders(readFileSync(out));
+    if (stripped.ok) writeFileSync(out, stripped.bytes);
   }
   return out;
 }
