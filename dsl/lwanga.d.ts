@@ -90,6 +90,8 @@ export declare function deref<T>(p: Ptr<T>): T;
 export declare function load<T>(p: ptr | str | Ptr<any>, offset?: u64): T;
 /** Writes `value` as a `T` at byte offset `offset` (default 0) from `p`. Unsafe. */
 export declare function store<T>(p: ptr | Ptr<any>, value: T, offset?: u64): void;
+/** A `str` as an untyped byte pointer (a real conversion, like `p as ptr` for other pointers). */
+export declare function ptrOf(s: str): ptr;
 /** Size of `T` in bytes, a compile-time constant. */
 export declare function sizeof<T>(): u64;
 /** An all-zero value of `T` (a struct or array), for initialisers. */
@@ -104,3 +106,30 @@ export declare function enc(text: string): str;
 export declare function u64(value: bigint): u64;
 /** A full 64-bit signed constant from a bigint literal: `i64(-9223372036854775808n)`. */
 export declare function i64(value: bigint): i64;
+
+// ---------------------------------------------------------------- errors as values
+//
+// A syscall returns -errno (-4095..-1) on failure. The std wrappers return
+// these brands, which are plain `i64` to the compiler but which tsc keeps
+// apart: an `FdResult` is not an `Fd` until `isOk(r)` (lwanga/std/errors)
+// has narrowed it, so a failed descriptor cannot be used as a good one.
+
+type Checked<S extends string> = { readonly __res?: "ok"; readonly __what?: S };
+type Unchecked<S extends string> = { readonly __res?: "ok" | "unchecked"; readonly __what?: S };
+
+/** A file descriptor known to be open. Integer literals (0, 1, 2) are accepted. */
+export type Fd = i64 & Checked<"fd">;
+/** A file descriptor or -errno; narrow it with `isOk(r)` before use. */
+export type FdResult = i64 & Unchecked<"fd">;
+/** A byte count known to be non-negative (a checked `CountResult`). */
+export type Count = i64 & Checked<"count">;
+/** A byte count or -errno. */
+export type CountResult = i64 & Unchecked<"count">;
+/** A result that is 0 (or another non-negative value) on success, -errno on failure. */
+export type SysResult = i64 & Unchecked<"status">;
+/** The success value of a `SysResult`. */
+export type Status = i64 & Checked<"status">;
+/** An error number (positive: ENOENT is 2). */
+export type Errno = u64 & { readonly __what?: "errno" };
+/** Flags of open(2) (`O_RDONLY`, `O_CREAT`, ... from lwanga/std/fs), combined with `|`. */
+export type OpenFlags = u32 & { readonly __what?: "openflags" };

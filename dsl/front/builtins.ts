@@ -56,6 +56,9 @@ export function readBuiltinCall(ctx: Ctx, builtin: string, node: ts.CallExpressi
     case "addressOf":
       if (!argCount(ctx, node, "addressOf", 1, 1, "addressOf(x)")) return placeholder(span);
       return { kind: "addressOf", operand: readExpr(ctx, args[0]), span };
+    case "ptrOf":
+      if (!argCount(ctx, node, "ptrOf", 1, 1, "ptrOf(s)")) return placeholder(span);
+      return { kind: "cast", operand: readExpr(ctx, args[0]), type: { kind: "named", name: "ptr", span: spanOfNode(ctx, node.expression) }, span };
     case "deref":
       if (!argCount(ctx, node, "deref", 1, 1, "deref(p)")) return placeholder(span);
       return { kind: "deref", operand: readExpr(ctx, args[0]), span };

@@ -35,7 +35,7 @@ export function loadTs(): TS {
 
 /** Names of the builtins a program can import from "lwanga". */
 export const BUILTIN_FUNCTIONS = new Set([
-  "syscall", "unsafe", "addressOf", "deref", "load", "store", "sizeof", "zero", "enc", "u64", "i64",
+  "syscall", "unsafe", "addressOf", "deref", "load", "store", "sizeof", "zero", "enc", "u64", "i64", "ptrOf",
 ]);
 
 /** Machine type names and the builtin brand aliases of "lwanga" (all spelled as IR type names). */
@@ -44,7 +44,8 @@ export const BUILTIN_TYPE_NAMES: ReadonlyMap<string, string> = new Map([
   ["i8", "i8"], ["i16", "i16"], ["i32", "i32"], ["i64", "i64"],
   ["bool", "bool"], ["ptr", "ptr"], ["str", "str"],
   // Brands of "lwanga" for errors as values: machine integers to the compiler.
-  ["Fd", "i64"], ["FdResult", "i64"], ["Count", "i64"], ["CountResult", "i64"], ["SysResult", "i64"], ["Errno", "i64"],
+  ["Fd", "i64"], ["FdResult", "i64"], ["Count", "i64"], ["CountResult", "i64"], ["SysResult", "i64"], ["Status", "i64"],
+  ["Errno", "u64"], ["OpenFlags", "u32"],
 ]);
 
 /** Generic types of "lwanga" and markers, not usable as plain type names. */

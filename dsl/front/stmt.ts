@@ -15,6 +15,8 @@ import { compoundOpOf, isAssignmentOperator, readExpr, targetType } from "./expr
 import { readType } from "./types.ts";
 import { isZeroCall, readStore, readUnsafe } from "./builtins.ts";
 
+const SCALAR_NAMES = new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "bool", "ptr", "str"]);
+
 export function readStatements(ctx: Ctx, stmts: readonly ts.Statement[]): Stmt[] {
   const out: Stmt[] = [];
   for (const s of stmts) out.push(...readStmt(ctx, s));
@@ -139,7 +141,7 @@ export function readDeclarator(ctx: Ctx, d: ts.VariableDeclaration): { name: str
       const ty = call.typeArguments?.[0] ? readType(ctx, call.typeArguments[0]) : type;
       type = type ?? ty;
       // Aggregates without initialiser are zero-filled; scalars get a literal zero.
-      if (ty && (ty.kind === "array" || (ty.kind === "named" && !["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "bool", "ptr", "str"].includes(ty.name)))) {
+      if (ty && (ty.kind === "array" || (ty.kind === "named" && !SCALAR_NAMES.has(ty.name)))) {
         zeroInit = true;
       } else init = readExpr(ctx, d.initializer, type);
     } else init = readExpr(ctx, d.initializer, type);
@@ -168,7 +170,10 @@ function readDeclarationList(ctx: Ctx, list: ts.VariableDeclarationList, stmtSpa
       if (kind === "const" && !r.init && !r.zeroInit) {
         error(ctx, DSL.badVariable, `const '${r.name}' needs an initialiser`, d, `write \`const ${r.name}: u64 = ...;\` or use \`let\``);
       }
-      out.push({ kind: "let", name: r.name, nameSpan: r.nameSpan, type: r.type, init: r.init, mutable: kind !== "const", register: null, span });
+      // A TypeScript `const` only forbids rebinding: elements and fields of a
+      // const array or struct may be assigned, so such a local is mutable.
+      const aggregate = r.type !== null && (r.type.kind === "array" || (r.type.kind === "named" && !SCALAR_NAMES.has(r.type.name)));
+      out.push({ kind: "let", name: r.name, nameSpan: r.nameSpan, type: r.type, init: r.init, mutable: kind !== "const" || aggregate, register: null, span });
     }
   }
   return out;
