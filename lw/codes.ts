@@ -61,14 +61,14 @@ export const LW = {
   tooDeep: "LW1107",
   /** `syscall(...)` without a number or with more than six arguments. */
   syscallArgs: "LW1108",
-  /** A tighter binary operator right after an `as` cast (`x as u8 == 1`); `as` binds loosely. */
-  castNeedsParens: "LW1109",
   /** A declaration that may only appear at the top level (`fn`, `struct`, `import`) inside a block. */
   itemInBlock: "LW1110",
   /** A malformed register variable (`let register 5: u64`). */
   badRegister: "LW1111",
   /** A malformed operand or clobber list of an extended `asm` block. */
   badAsmOperand: "LW1112",
+  /** More than 100 errors in one file; the rest are not shown. */
+  tooManyErrors: "LW1114",
   /** A duplicate field in a struct declaration or struct literal. */
   duplicateField: "LW1113",
 

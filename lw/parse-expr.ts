@@ -69,13 +69,9 @@ function parseAndAs(p: Parser): Expr {
       p.advance();
       const type = parseType(p);
       left = { kind: "cast", operand: left, type, span: join(left.span, type.span) };
-      const level = binaryLevel(p);
-      if (level >= 0 && !p.panicking) {
-        // `x as u8 == 1` reads as `x as (u8 == 1)` in no language; keep going as `(x as u8) == 1` after saying so.
-        p.report(LW.castNeedsParens, `'${p.tok.text}' cannot follow a cast without parentheses`, p.tok.span,
-          `'as' binds more loosely than '${p.tok.text}': write '(... as T) ${p.tok.text} ...'`);
-        left = continueBinary(p, left, 0);
-      }
+      // A tighter operator after the type continues with the cast as its left operand:
+      // `(p as u64 + 8) as ptr` and `x as u8 == 1` read as LANGUAGE.md promises.
+      if (binaryLevel(p) >= 0) left = continueBinary(p, left, 0);
     } else {
       return left;
     }
@@ -148,7 +144,8 @@ function parsePostfix(p: Parser, e: Expr): Expr {
     } else if (p.at("[")) {
       p.advance();
       const index = withStructs(p, () => parseExpr(p));
-      p.expect("]", "after index");
+      if (p.panicking) p.recoverTo("]");
+      else p.expect("]", "after index");
       e = { kind: "index", base: e, index, span: p.spanFrom(e.span) };
     } else if (p.at(".")) {
       p.advance();
@@ -193,7 +190,7 @@ function parseList(p: Parser, open: string, close: string, what: string): Expr[]
     }
   });
   if (!p.panicking) p.expect(close, `to close the ${what} list`);
-  else if (p.at(close)) p.advance();
+  else p.recoverTo(close as ")");
   return out;
 }
 
@@ -237,7 +234,8 @@ function parsePrimary(p: Parser): Expr {
       if (t.text === "(") {
         p.advance();
         const inner = withStructs(p, () => parseExpr(p));
-        p.expect(")", "to close the parenthesis");
+        if (p.panicking) p.recoverTo(")");
+        else p.expect(")", "to close the parenthesis");
         return inner;
       }
       if (t.text === "[") return parseArrayLiteral(p);
@@ -288,6 +286,7 @@ function parseStructLiteral(p: Parser, name: { text: string; span: Span }): Expr
     }
   });
   if (!p.panicking) p.expect("}", "to close the struct literal");
+  else p.recoverTo("}");
   return { kind: "structLit", name: name.text, nameSpan: name.span, fields, span: p.spanFrom(name.span) };
 }
 
@@ -297,14 +296,17 @@ function parseArrayLiteral(p: Parser): Expr {
   return withStructs(p, () => {
     if (p.eat("]")) return { kind: "arrayLit", elements: [], span: p.spanFrom(open) } as Expr;
     const first = parseExpr(p);
+    const mixed = "an array literal is either a list '[a, b]' or a repeat '[v; n]', not both";
     if (p.eat(";")) {
       const count = parseExpr(p);
       if (p.at(",") && !p.at("]", p.peek())) {
-        p.error(LW.mixedArrayLit, "an array literal is either a list '[a, b]' or a repeat '[v; n]', not both", p.tok.span);
+        p.report(LW.mixedArrayLit, mixed, p.tok.span, "write '[v; n]' alone, or list every element");
+        while (p.eat(",") && !p.at("]")) parseExpr(p);
       } else {
         p.eat(",");
-        p.expect("]", "to close the array repeat");
       }
+      if (!p.panicking) p.expect("]", "to close the array repeat");
+      else p.recoverTo("]");
       return { kind: "arrayRepeat", value: first, count, span: p.spanFrom(open) } as Expr;
     }
     const elements = [first];
@@ -314,13 +316,16 @@ function parseArrayLiteral(p: Parser): Expr {
       elements.push(parseExpr(p));
       if (p.panicking || p.position === before) break;
     }
-    if (p.at(";")) {
-      p.error(LW.mixedArrayLit, "an array literal is either a list '[a, b]' or a repeat '[v; n]', not both", p.tok.span,
-        "write '[v; n]' alone, or list every element");
-    } else if (!p.panicking) {
+    if (p.at(";") && !p.panicking) {
+      p.report(LW.mixedArrayLit, mixed, p.tok.span, "write '[v; n]' alone, or list every element");
+      p.advance();
+      parseExpr(p);
+    }
+    if (!p.panicking) {
       if (!p.at("]")) p.error(LW.expectedToken, `expected ',' or ']' in array literal, found ${describeToken(p.tok)}`);
       else p.advance();
     }
+    if (p.panicking) p.recoverTo("]");
     return { kind: "arrayLit", elements, span: p.spanFrom(open) } as Expr;
   });
 }

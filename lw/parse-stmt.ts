@@ -75,7 +75,8 @@ function parseBlockItems(p: Parser, allowTail: boolean): { body: Stmt[]; tail: E
     else if (r) body.push(r);
     if (p.position === before) {
       if (!p.panicking) p.error(LW.expectedToken, `unexpected ${describeToken(p.tok)}`, p.tok.span);
-      p.advance();
+      // A `{` is left for the recovery below, which skips the whole `{ ... }` group.
+      if (!p.at("{")) p.advance();
     }
     if (p.panicking) p.syncStatement();
   }

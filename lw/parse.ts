@@ -11,7 +11,7 @@
  * statement and expression parsers are in `parse-stmt.ts` and
  * `parse-expr.ts`, the token cursor and recovery in `parser.ts`.
  */
-import type { Diagnostics, SourceFile, Span } from "../diagnostics/diagnostics.ts";
+import { Diagnostics, type SourceFile, type Span } from "../diagnostics/diagnostics.ts";
 import type { Decl, FileResult, FnDecl, Param, StructDecl, TypeExpr } from "../ir/syntax.ts";
 import { LW } from "./codes.ts";
 import { lexFile } from "./lexer.ts";
@@ -26,9 +26,29 @@ export interface LwOptions {
   target: "x86_64" | "aarch64";
 }
 
+/** More errors than this from one file are noise: the rest are dropped with one note. */
+const MAX_ERRORS_PER_FILE = 100;
+
 export function parseLw(file: SourceFile, diags: Diagnostics, options: LwOptions): FileResult {
+  const local = new Diagnostics();
+  const result = parseInto(file, local, options);
+  let errors = 0;
+  let warnings = 0;
+  for (const d of local.items) {
+    if (d.severity === "error" ? ++errors > MAX_ERRORS_PER_FILE : ++warnings > MAX_ERRORS_PER_FILE) continue;
+    diags.add(d);
+  }
+  if (errors > MAX_ERRORS_PER_FILE) {
+    diags.error(LW.tooManyErrors, `too many syntax errors in ${file.path}; ${errors - MAX_ERRORS_PER_FILE} more not shown`,
+      { file: file.id, start: file.text.length, end: file.text.length });
+  }
+  return result;
+}
+
+function parseInto(file: SourceFile, diags: Diagnostics, options: LwOptions): FileResult {
   const tokens = lexFile(file, diags, options);
-  const p = new Parser(file, diags, tokens);
+  const runaway = diags.items.some((d) => d.code === LW.unterminatedString || d.code === LW.unterminatedComment || d.code === LW.unterminatedAsm);
+  const p = new Parser(file, diags, tokens, runaway);
   const result: FileResult = { decls: [], imports: [] };
   while (!p.atEof()) {
     const before = p.position;

@@ -35,6 +35,8 @@ export class Parser {
     readonly file: SourceFile,
     readonly diags: Diagnostics,
     private toks: Token[],
+    /** The lexer reported a literal or comment running to the end of the file. */
+    private lexerRanToEof = false,
   ) {}
 
   get tok(): Token {
@@ -86,7 +88,14 @@ export class Parser {
     const t = this.tok;
     const first: Token = { ...t, text: t.text[0], span: t.macro ? t.span : { ...t.span, end: t.span.start + 1 } };
     const second: Token = { ...t, text: t.text.slice(1), span: t.macro ? t.span : { ...t.span, start: t.span.start + 1 } };
-    this.toks.splice(this.i, 1, first, second);
+    if (this.i === 0) {
+      this.toks.splice(0, 1, first, second);
+      return;
+    }
+    // Reuse the slot of the already consumed previous token: a splice would make `- - - ...` quadratic.
+    this.i--;
+    this.toks[this.i] = first;
+    this.toks[this.i + 1] = second;
   }
 
   span(start: number, end: number): Span {
@@ -102,6 +111,11 @@ export class Parser {
   /** Reports a syntax error and enters panic mode (nothing is reported while panicking). */
   error(code: string, message: string, span: Span = this.tok.span, help?: string, notes?: { message: string; span?: Span }[]): void {
     if (this.panicking) return;
+    // After an unterminated string, comment or asm block the file ends early; "expected '}'" there adds nothing.
+    if (this.lexerRanToEof && this.atEof()) {
+      this.panicking = true;
+      return;
+    }
     this.diags.error(code, message, span, help, notes);
     this.panicking = true;
   }
@@ -122,6 +136,12 @@ export class Parser {
   /** An identifier, or null after reporting `expected <what>, found ...`. */
   expectIdent(what: string): Token | null {
     if (this.tok.kind === "ident") return this.advance();
+    const next = this.peek();
+    if (this.tok.kind === "keyword" && (this.at(":", next) || this.at("=", next) || this.at("(", next) || this.at(",", next) || this.at(";", next))) {
+      // `let fn: u64` — clearly meant as a name: say so and go on with it.
+      this.report(LW.expectedToken, `expected ${what}, found keyword '${this.tok.text}'`, this.tok.span, `'${this.tok.text}' is reserved; choose another name`);
+      return this.advance();
+    }
     const found = this.tok.kind === "keyword" ? `keyword '${this.tok.text}'` : describeToken(this.tok);
     this.error(LW.expectedToken, `expected ${what}, found ${found}`, this.tok.span,
       this.tok.kind === "keyword" ? `'${this.tok.text}' is reserved; choose another name` : undefined);
@@ -152,6 +172,32 @@ export class Parser {
 
   errorType(span: Span = this.tok.span): TypeExpr {
     return { kind: "named", name: "<error>", span };
+  }
+
+  /**
+   * After an error inside brackets: skips to the `close` that matches the
+   * already consumed opener and consumes it, so the statement around can go
+   * on. Stops early (not consuming) at a `;` or a mismatched closer outside
+   * nested brackets. Panic mode stays on.
+   */
+  recoverTo(close: ")" | "]" | "}"): void {
+    const stack: string[] = [];
+    const pairs: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+    while (!this.atEof()) {
+      const t = this.tok;
+      if (t.kind === "punct") {
+        if (stack.length === 0) {
+          if (t.text === close) {
+            this.advance();
+            return;
+          }
+          if (t.text === ";" || t.text === ")" || t.text === "]" || t.text === "}") return;
+        }
+        if (t.text in pairs) stack.push(pairs[t.text]);
+        else if (stack.length > 0 && t.text === stack[stack.length - 1]) stack.pop();
+      }
+      this.advance();
+    }
   }
 
   /**

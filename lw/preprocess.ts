@@ -163,7 +163,7 @@ export class Preprocessor {
 
   private push(value: boolean, span: Span): void {
     const parentActive = this.active;
-    if (this.stack.length >= MAX_IF_DEPTH) {
+    if (this.stack.length === MAX_IF_DEPTH) {
       this.diags.error(LW.tooDeep, "conditional directives nested too deeply", span);
     }
     this.stack.push({ parentActive, active: parentActive && value, taken: value, sawElse: false, span });
