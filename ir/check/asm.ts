@@ -1,0 +1,112 @@
+/**
+ * Inline assembly and CPU register names. The checker only resolves what
+ * the asm text refers to: extended operands (outputs are places, inputs
+ * expressions) and, in a plain block, the locals and globals named where an
+ * operand goes (they must live in memory). It detects the syntax (AT&T
+ * when the text uses `%reg` or `$imm`) and leaves the text itself to the
+ * low-level lowering. Asm needs an unsafe region (optional in a naked fn).
+ */
+import type * as syn from "../syntax.ts";
+import type { AsmOperand, AsmStmt, Global, Local } from "../checked.ts";
+import { typeToString } from "../types.ts";
+import { Code } from "./codes.ts";
+import { defaultLiteral, untypedValue } from "./consts.ts";
+import { lookupValue } from "./names.ts";
+import { checkPlace, ensureGlobal, markAddressTaken, requireUnsafe } from "./places.ts";
+import type { Checker } from "./state.ts";
+import { checkExpr } from "./expr.ts";
+
+const X86_REGISTERS = new Set([
+  "rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
+]);
+const X86_ALL = new Set([
+  ...X86_REGISTERS,
+  "eax", "ebx", "ecx", "edx", "esi", "edi", "ebp", "esp", "ax", "bx", "cx", "dx", "si", "di", "bp", "sp",
+  "al", "bl", "cl", "dl", "ah", "bh", "ch", "dh", "sil", "dil", "bpl", "spl", "rip",
+  ...Array.from({ length: 8 }, (_, i) => [`r${i + 8}d`, `r${i + 8}w`, `r${i + 8}b`]).flat(),
+  "byte", "word", "dword", "qword", "ptr", "offset", "rel",
+]);
+
+/** The canonical name of a register variable's register, or null when unknown for the target. */
+export function registerName(ctx: Checker, name: string): string | null {
+  const n = name.toLowerCase();
+  if (ctx.target === "x86_64") return X86_REGISTERS.has(n) ? n : null;
+  return /^x([0-9]|[12][0-9]|30)$/.test(n) ? n : null;
+}
+
+/**
+ * AT&T when the text uses `%reg` or an `$imm` immediate. In an extended
+ * block `$N` below the operand count is an operand reference, not an
+ * immediate (and `%N` likewise is not a register).
+ */
+function detectSyntax(lines: string[], operandCount: number): "intel" | "att" {
+  const text = lines.join("\n").replace(/"(\\.|[^"\\])*"/g, "");
+  if (/%[a-z]/i.test(text)) return "att";
+  for (const m of text.matchAll(/\$(\$|0x[0-9a-f]+|-?[0-9]+)/gi)) {
+    if (m[1] === "$") continue;
+    if (/^[0-9]+$/.test(m[1]) && Number(m[1]) < operandCount) continue;
+    return "att";
+  }
+  return "intel";
+}
+
+export function checkAsm(ctx: Checker, s: syn.AsmStmt): AsmStmt | null {
+  if (!ctx.fn) return null;
+  requireUnsafe(ctx, s.span, "`asm`");
+  const outputs: AsmOperand[] = [];
+  const inputs: AsmOperand[] = [];
+  for (const o of s.outputs) {
+    const r = checkPlace(ctx, o.expr, "write");
+    if (!r) continue;
+    if (r.root.kind === "local") {
+      const b = r.root.binding;
+      if (b.info.deferred) ctx.fn.flow.assigned.add(b.local);
+    }
+    outputs.push({ constraint: o.constraint, place: r.place, span: o.span });
+    if (r.pre.length > 0) {
+      ctx.diags.error(Code.NotAssignable, "an asm output must be a variable, field, element or `*p`", o.expr.span);
+    }
+  }
+  for (const i of s.inputs) {
+    const u = untypedValue(ctx, i.expr);
+    const x = u !== null ? defaultLiteral(ctx, u, i.expr.span) : checkExpr(ctx, i.expr, null);
+    if (x.type.kind === "struct" || x.type.kind === "array" || x.type.kind === "void") {
+      ctx.diags.error(Code.TypeMismatch, `an asm input must be a scalar, found ${typeToString(x.type)}`, i.expr.span);
+      continue;
+    }
+    inputs.push({ constraint: i.constraint, expr: x, span: i.span });
+  }
+  const namedLocals = new Map<string, Local | Global>();
+  if (!s.extended) collectNamed(ctx, s.lines, namedLocals);
+  return {
+    kind: "asm", lines: s.lines, syntax: detectSyntax(s.lines, s.extended ? s.outputs.length + s.inputs.length : 0), outputs, inputs, clobbers: s.clobbers,
+    extended: s.extended, namedLocals, span: s.span,
+  };
+}
+
+/** Locals and globals named in operand position of a plain block (not registers, labels or mnemonics). */
+function collectNamed(ctx: Checker, lines: string[], out: Map<string, Local | Global>): void {
+  const labels = new Set<string>();
+  for (const line of lines) {
+    const m = /^\s*([A-Za-z_.$][\w.$]*)\s*:/.exec(line);
+    if (m) labels.add(m[1]);
+  }
+  for (const raw of lines) {
+    let line = raw.replace(/"(\\.|[^"\\])*"/g, "").replace(/^\s*[A-Za-z_.$][\w.$]*\s*:/, "").trim();
+    if (line === "" || line.startsWith(".")) continue;
+    line = line.replace(/^[A-Za-z_][\w.]*/, ""); // the mnemonic
+    for (const m of line.matchAll(/(?<![\w$%.])[A-Za-z_]\w*/g)) {
+      const name = m[0];
+      if (labels.has(name) || X86_ALL.has(name.toLowerCase()) || out.has(name)) continue;
+      const found = lookupValue(ctx, name);
+      if (found?.kind === "local") {
+        if (ctx.fn!.decl.naked && found.local.isParam) continue;
+        markAddressTaken(ctx, found);
+        ctx.fn!.flow.assigned.add(found.local);
+        out.set(name, found.local);
+      } else if (found?.kind === "global") {
+        out.set(name, ensureGlobal(ctx, found));
+      }
+    }
+  }
+}
