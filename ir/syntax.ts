@@ -151,6 +151,11 @@ export interface AsmStmt {
   clobbers: string[];
   /** True when written with operand lists (extended form). */
   extended: boolean;
+  /**
+   * Optional (added by `lw/`): where each entry of `lines` came from, same
+   * length as `lines`, so asm diagnostics can point at the line.
+   */
+  lineSpans?: Span[];
   span: Span;
 }
 

@@ -395,7 +395,7 @@ function parseAsm(p: Parser): AsmStmt {
   if (p.tok.kind === "asmBody") {
     const body = p.advance();
     stmt.lines = body.asmLines ?? [];
-    (stmt as AsmStmt & { lineSpans?: Span[] }).lineSpans = body.asmLineSpans ?? [];
+    stmt.lineSpans = body.asmLineSpans ?? [];
   }
   if (p.at(":") || p.at("::")) parseAsmOperands(p, stmt, "}");
   if (!p.panicking) p.expect("}", "to close the asm block");
