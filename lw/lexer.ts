@@ -17,6 +17,22 @@ import { Preprocessor, type Macro } from "./preprocess.ts";
 import { KEYWORDS, PUNCTUATION, type Token } from "./tokens.ts";
 
 const MAX_U64 = (1n << 64n) - 1n;
+
+/** Punctuation grouped by first character, longest first, so matching is one lookup and a few compares. */
+const PUNCT_BY_FIRST = new Map<string, string[]>();
+for (const p of PUNCTUATION) {
+  const list = PUNCT_BY_FIRST.get(p[0]) ?? [];
+  list.push(p);
+  PUNCT_BY_FIRST.set(p[0], list);
+}
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
 const MAX_MACRO_DEPTH = 64;
 const utf8 = new TextEncoder();
 const utf8Decode = new TextDecoder();
@@ -120,11 +136,12 @@ export class Lexer {
         this.skipBlockComment();
         continue;
       }
-      if (/[A-Za-z_]/.test(c)) {
+      const code = text.charCodeAt(start);
+      if (isIdentStart(code)) {
         this.word();
         continue;
       }
-      if (/[0-9]/.test(c)) {
+      if (code >= 48 && code <= 57) {
         this.number();
         continue;
       }
@@ -138,7 +155,7 @@ export class Lexer {
         this.charLiteral();
         continue;
       }
-      const punct = PUNCTUATION.find((p) => text.startsWith(p, start) && start + p.length <= this.end);
+      const punct = PUNCT_BY_FIRST.get(c)?.find((p) => text.startsWith(p, start) && start + p.length <= this.end);
       if (punct) {
         this.pos = start + punct.length;
         this.push({ kind: "punct", text: punct, span: this.span(start, this.pos) });
@@ -184,7 +201,7 @@ export class Lexer {
   private word(): void {
     const start = this.pos;
     let p = start + 1;
-    while (p < this.end && /[A-Za-z0-9_]/.test(this.text[p])) p++;
+    while (p < this.end && isIdentPart(this.text.charCodeAt(p))) p++;
     this.pos = p;
     const w = this.text.slice(start, p);
     const span = this.span(start, p);
@@ -214,7 +231,7 @@ export class Lexer {
     const text = this.text;
     const start = this.pos;
     let p = start;
-    while (p < this.end && /[A-Za-z0-9_]/.test(text[p])) p++;
+    while (p < this.end && isIdentPart(text.charCodeAt(p))) p++;
     if (text[p] === "." && /[0-9]/.test(text[p + 1] ?? "") && /^[0-9_]+$/.test(text.slice(start, p))) {
       p++;
       while (p < this.end && /[A-Za-z0-9_]/.test(text[p])) p++;

@@ -287,6 +287,54 @@ fn main() -> u64 {
   assert.equal(r.decls.length, 2);
 });
 
+test("programs in the style of the lwangac examples parse cleanly", () => {
+  const src = `// ┌──────────┐ box drawing and ⚠️ emoji in comments
+// │  Lwanga  │
+naked fn _start() -> u64 {
+    unsafe {
+        asm {
+            xor rax, rax          // comment with "quotes" and {braces}
+            mov rax, 0x68732f6e69622f
+            push rax
+            syscall
+        }
+    }
+    return 0;
+}
+fn socket(domain: u64, type: u64, protocol: u64) -> u64 {
+    unsafe { return syscall(41, domain, type, protocol); }
+}
+fn htons(port: u64) -> u16 {
+    let low: u64 = port & 255;
+    let high: u64 = (port >> 8) & 255;
+    return ((low << 8) | high) as u16;
+}
+fn main() -> u64 {
+    let mut path: [u64; 2] = [0x68732f6e69622f, 0];
+    let result: u64 = syscall(59, &path as ptr, 0, 0);
+    let fd: u64 = socket(2, 1, 6);
+    if (fd > 18446744073709551615 - 4096) { return 1; }
+    let secret: ptr = enc { "Hidden string" };
+    let y: u64 = *p as u64;
+    let next: ptr = (p as u64 + 8) as ptr;
+    let cb: fn(u64, u64) -> u64 = add;
+    asm {
+        movq $1, $0
+    } : "=r"(output) : "r"(input) : "rax";
+    return 0;
+}
+`;
+  const r = ok(src);
+  const naked = r.decls[0] as FnDecl;
+  assert.equal(naked.naked, true);
+  const inner = naked.body.body[0] as { body: Stmt[] };
+  assert.deepEqual((inner.body[0] as AsmStmt).lines, ["xor rax, rax", "mov rax, 0x68732f6e69622f", "push rax", "syscall"]);
+  assert.deepEqual((inner.body[0] as AsmStmt).lineSpans!.map((sp) => src.slice(sp.start, sp.end)), ["xor rax, rax", "mov rax, 0x68732f6e69622f", "push rax", "syscall"]);
+  const main = r.decls[3] as FnDecl;
+  assert.equal(dumpStmt(main.body.body[1]), "(let result u64 (syscall 59 (as (addr path) ptr) 0 0))");
+  assert.equal(dumpStmt(main.body.body[5]), "(let y u64 (as (deref p) u64))");
+});
+
 // ---------------------------------------------------------------- preprocessor
 
 test("preprocessor: defines, -D, conditionals, predefined names, lines kept", () => {
