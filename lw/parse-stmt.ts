@@ -203,7 +203,8 @@ function checkTarget(p: Parser, target: Expr): void {
 
 /**
  * `let [mut] [register] name[: T] [= init];`. Register variables:
- * `let register rax: u64` or `let rax: register` both set `register: "rax"`.
+ * `let register rax: u64` or `let rax: register` both set `register: "rax"`
+ * (the second with type `u64`).
  * At top level (`topLevel`) the same shape is a global.
  */
 export function parseLet(p: Parser, topLevel: boolean): Stmt {
@@ -233,7 +234,10 @@ export function parseLet(p: Parser, topLevel: boolean): Stmt {
   let init: Expr | null = null;
   if (!p.panicking && p.eat("=")) init = parseExpr(p);
   if (!p.panicking) p.expect(";", "after let statement");
+  // `let rax: register` is `let register rax: u64`: the register field names the register and
+  // the variable gets the register's natural type, so both spellings give the same IR.
   const isRegisterType = type?.kind === "named" && type.name === "register";
+  if (isRegisterType) type = { kind: "named", name: "u64", span: type!.span };
   return {
     kind: "let", name: name.text, nameSpan: name.span, type, init, mutable,
     register: register || isRegisterType ? name.text : null, span: p.spanFrom(kw),

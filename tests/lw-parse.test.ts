@@ -151,7 +151,7 @@ test("let, register variables, const, assignment", () => {
     "(let x u64 1)", "(let mut y i64 _)", "(let fd i64 _)", "(const K u64 4)",
   ]);
   assert.deepEqual(stmts("let register rax: u64 = 42; let rbx: register = 1; let mut register rcx: u64;"), [
-    "(let register=rax rax u64 42)", "(let register=rbx rbx register 1)", "(let mut register=rcx rcx u64 _)",
+    "(let register=rax rax u64 42)", "(let register=rbx rbx u64 1)", "(let mut register=rcx rcx u64 _)",
   ]);
   assert.deepEqual(stmts("x = 1; *p = 2; a[i] = 3; s.f = 4; x += 1; x <<= 2; x++; x--;"), [
     "(= x 1)", "(= (deref p) 2)", "(= (index a i) 3)", "(= (. s f) 4)", "(+= x 1)", "(<<= x 2)", "(+= x 1)", "(-= x 1)",
