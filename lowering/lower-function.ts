@@ -18,7 +18,7 @@ export function lowerFunction(m: ModuleContext, func: Func): void {
   if (isAggregate(func.result)) fx.sret = fn.getArg(argIndex++);
   const params = new Set(func.params);
   for (const local of func.locals) {
-    if (params.has(local)) continue;
+    if (params.has(local) || local.register) continue;
     fx.locals.set(local, fx.zeroedAlloca(local.type, local.name));
   }
   for (const p of func.params) {

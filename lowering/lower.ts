@@ -20,6 +20,7 @@ import { linkText } from "./link.ts";
 import { lowerFunction } from "./lower-function.ts";
 import { buildStart } from "./start.ts";
 import { internalError, unsupported } from "./codes.ts";
+import { defineNaked } from "./lower-asm.ts";
 import type { Program } from "../ir/checked.ts";
 import type { Diagnostic } from "../diagnostics/diagnostics.ts";
 
@@ -36,12 +37,14 @@ export interface LowerResult {
   context: llvm.LLVMContext;
   module: llvm.Module;
   diagnostics: Diagnostic[];
+  /** The module calls `alwaysinline` asm helpers: run the always-inliner even at -O0. */
+  needsInlining: boolean;
 }
 
 export function lower(program: Program, options: LowerOptions): LowerResult {
   const context = new llvm.LLVMContext();
   const m = new ModuleContext(context, TARGETS[options.target], options.moduleName ?? "lwanga");
-  const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics });
+  const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics, needsInlining: false });
   try {
     declareFunctions(m, program);
     declareGlobals(m, program);
@@ -73,7 +76,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
     m.diagnostics.push(internalError("LLVM's verifier rejected the generated module (details above on stderr)"));
     return fail();
   }
-  return { ok: true, context, module: m.module, diagnostics: m.diagnostics };
+  return { ok: true, context, module: m.module, diagnostics: m.diagnostics, needsInlining: m.needsInlining };
 }
 
 function declareFunctions(m: ModuleContext, program: Program): void {
@@ -81,7 +84,8 @@ function declareFunctions(m: ModuleContext, program: Program): void {
   for (const f of program.functions) {
     const type = m.types.function(f.params.map((p) => p.type), f.result);
     if (f.naked) {
-      m.diagnostics.push(unsupported(`naked function '${f.name}'`, f.span));
+      const fn = defineNaked(m, f);
+      if (fn) m.funcs.set(f, fn);
       continue;
     }
     // Internal: opt may inline, specialise and drop them; the entry calls main from inside the module.

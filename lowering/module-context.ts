@@ -20,6 +20,8 @@ export class ModuleContext implements Resolver {
   readonly diagnostics: Diagnostic[] = [];
   /** Textual IR definitions linked in with the runtime (asm helpers, naked functions). */
   readonly snippets: string[] = [];
+  /** Snippets with `alwaysinline` asm were added: even -O0 must run the always-inliner. */
+  needsInlining = false;
   private declared = new Map<string, llvm.Function>();
   private intrinsics = new Map<string, llvm.Function>();
   private counter = 0;
@@ -59,6 +61,10 @@ export class ModuleContext implements Resolver {
       this.declared.set(name, fn);
     }
     return fn;
+  }
+
+  hasDeclared(name: string): boolean {
+    return this.declared.has(name);
   }
 
   /** `i64 @__sysN(i64 nr, i64 a1, ..., i64 aN)`. */

@@ -72,7 +72,9 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
   if (!lowered.ok) return fail();
 
   const optLevel = options.optLevel === "s" ? "s" : String(options.optLevel);
-  const needOpt = options.optLevel !== 0;
+  // At -O0 opt is skipped, unless asm helpers must still be inlined into their callers.
+  const needOpt = options.optLevel !== 0 || lowered.needsInlining;
+  const optArgs = options.optLevel === 0 ? ["-passes=always-inline"] : [`-O${optLevel}`];
   const wantsFile = options.output !== "" && options.output !== "-";
 
   if (options.emit === "llvm" && !needOpt) {
@@ -104,7 +106,7 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
     timed("bitcode", () => llvm.WriteBitcodeToFile(lowered.module, bc));
 
     if (options.emit === "llvm") {
-      const r = timed("opt", () => runTool(tools.opt!, [`-O${optLevel}`, "-S", bc, "-o", "-"]));
+      const r = timed("opt", () => runTool(tools.opt!, [...optArgs, "-S", bc, "-o", "-"]));
       if (!toolOk("opt", r, diagnostics)) return fail();
       const text = r.stdout.toString();
       if (wantsFile && !writeAtomic(options.output, r.stdout, 0o644, diagnostics)) return fail();
@@ -113,7 +115,7 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
 
     let input: Buffer;
     if (needOpt) {
-      const r = timed("opt", () => runTool(tools.opt!, [`-O${optLevel}`, bc, "-o", "-"]));
+      const r = timed("opt", () => runTool(tools.opt!, [...optArgs, bc, "-o", "-"]));
       if (!toolOk("opt", r, diagnostics)) return fail();
       input = r.stdout;
     } else {

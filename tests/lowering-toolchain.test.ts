@@ -69,7 +69,7 @@ test("a failed build leaves an existing output untouched and no temporary files"
 }));
 
 test("an unsupported construct is exit code 1 with LW4101", () => {
-  const naked = { ...h.func("_start", [], U64, [], []), naked: true };
+  const naked = { ...h.func("_start", [], U64, [], [h.print("not asm")]), naked: true };
   const p = { ...h.program([naked]), userStart: naked };
   const r = buildExecutable(p, { ...base, output: "", emit: "llvm" });
   assert.equal(r.ok, false);
