@@ -55,7 +55,19 @@ export function lexFile(file: SourceFile, diags: Diagnostics, options: LexOption
   const pp = new Preprocessor(file, diags, (t, s, e) => rangeLexer(t, s, e).filter((x) => x.kind !== "eof"), options);
   const tokens = new Lexer(file.text, file.id, diags, 0, file.text.length, pp).run();
   pp.finish();
+  if (pp.undefinedIfNames.length > 0) pp.checkRuntimeNames(declaredNames(tokens));
   return tokens;
+}
+
+/** Names the file declares, by what follows `let`, `mut`, `register`, `const`, `fn`; for `#if` diagnostics. */
+function declaredNames(tokens: Token[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const kinds: Record<string, string> = { let: "variable", mut: "variable", register: "variable", const: "constant", fn: "function" };
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1];
+    if (tokens[i].kind === "ident" && prev.kind === "keyword" && prev.text in kinds && !out.has(tokens[i].text)) out.set(tokens[i].text, kinds[prev.text]);
+  }
+  return out;
 }
 
 export class Lexer {

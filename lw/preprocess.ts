@@ -41,6 +41,8 @@ const MAX_IF_DEPTH = 200;
 
 export class Preprocessor {
   readonly macros = new Map<string, Macro>();
+  /** Names an `#if` read as 0 because no macro had them; checked against the file's declarations later. */
+  readonly undefinedIfNames: { name: string; span: Span }[] = [];
   private stack: Conditional[] = [];
 
   constructor(
@@ -155,6 +157,21 @@ export class Preprocessor {
     }
   }
 
+  /**
+   * An `#if` over a run-time name is an error: a name the `#if` read as 0
+   * that the file declares as a variable, constant or function was surely
+   * meant as that, which the preprocessor cannot see.
+   */
+  checkRuntimeNames(declared: Map<string, string>): void {
+    for (const u of this.undefinedIfNames) {
+      const what = declared.get(u.name);
+      if (what) {
+        this.diags.error(LW.badIfExpr, `'#if' cannot use the ${what} '${u.name}': the preprocessor runs before the program exists`, u.span,
+          `define it for the preprocessor: '#define ${u.name} value' or '-D ${u.name}=value'`);
+      }
+    }
+  }
+
   /** Reports every `#if` still open at the end of the file. */
   finish(): void {
     for (const c of this.stack) this.diags.error(LW.unterminatedIf, "unterminated conditional directive", c.span, "add '#endif'");
@@ -193,7 +210,7 @@ export class Preprocessor {
 
   /** Evaluates an `#if`/`#elif` expression; errors count as false. */
   private evaluate(start: number, end: number, wordSpan: Span): boolean {
-    const ev = new IfEvaluator(this.file.text, this.file.id, this.diags, this.macros, wordSpan);
+    const ev = new IfEvaluator(this.file.text, this.file.id, this.diags, this.macros, wordSpan, this.undefinedIfNames);
     const v = ev.run(start, end, new Set());
     return v !== null && v !== 0n;
   }
@@ -250,6 +267,7 @@ class IfEvaluator {
     private macros: Map<string, Macro>,
     /** Where errors go when the text is not the file's (a macro value from `-D`). */
     private fallback: Span,
+    private undefinedNames: { name: string; span: Span }[],
   ) {}
 
   run(start: number, end: number, expanding: Set<string>, text = this.text, useSpan: Span | null = null): bigint | null {
@@ -408,7 +426,10 @@ class IfEvaluator {
           return 0n;
         }
         const m = this.macros.get(t.text);
-        if (!m) return 0n;
+        if (!m) {
+          this.undefinedNames.push({ name: t.text, span: this.spanOf(t, foreign) });
+          return 0n;
+        }
         if (m.value === null) return 1n;
         if (expanding.has(t.text)) {
           this.error(`macro '${t.text}' refers to itself`, t, foreign);

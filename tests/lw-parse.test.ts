@@ -409,6 +409,8 @@ test("malformed inputs give the right code at the right place", () => {
     ["#if foo(1)\n#endif\nfn main() {}", ["LW1051@1:5"]],
     ["fn main() {}\n  #if x[0]\n  #endif", ["LW1051@2:8"]],
     ["#if 1\nfn main() {}", ["LW1053@1:1"]],
+    ["fn main() {\n  let x: u64 = 1;\n#if x > 0\n#endif\n}", ["LW1051@3:5"]],
+    ["const K: u64 = 1;\n#if K\n#endif", ["LW1051@2:5"]],
     ["fn main() {}\n#endif", ["LW1052@2:1"]],
     ["#frob\nfn main() {}", ["LW1050@1:1"]],
     ["#if 1\n#else\n#else\n#endif", ["LW1056@3:1"]],
