@@ -149,7 +149,8 @@ export function place(p: Place): string {
     case "deref": return `*(${expr(p.ptr)})`;
     case "field": {
       const base = p.base.type.kind === "struct" ? p.base.type.def.fields[p.index]?.name : undefined;
-      return `${place(p.base)}.${base ?? p.index}`;
+      const b = p.base.kind === "deref" ? `(${place(p.base)})` : place(p.base);
+      return `${b}.${base ?? p.index}`;
     }
     case "index": return `${place(p.base)}[${expr(p.index)}]`;
   }
@@ -160,7 +161,7 @@ export function expr(e: Expr): string {
     case "const":
       if (e.type.kind === "bool") return e.value === 0n ? "false" : "true";
       if (e.type.kind === "ptr" || e.type.kind === "str" || e.type.kind === "fn") return e.value === 0n ? `null:${ty(e.type)}` : `${e.value}:${ty(e.type)}`;
-      return `${e.value}:${ty(e.type)}`;
+      return `${e.type.kind === "int" && e.type.signed ? BigInt.asIntN(e.type.bits, e.value) : e.value}:${ty(e.type)}`;
     case "string": return quote(e.bytes);
     case "enc": return `(enc ${quote(e.bytes)})`;
     case "load": return place(e.place);

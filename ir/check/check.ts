@@ -144,13 +144,18 @@ function checkBody(ctx: Checker, e: Extract<TopEntry, { kind: "fn" }>): void {
   if (ctx.fn.flow.live && func.result.kind !== "void" && func.result.kind !== "error" && !decl.naked) {
     ctx.diags.error(Code.MissingReturn,
       `'${decl.name}' must return a value of type ${typeToString(func.result)} on every path`,
-      decl.result?.span ?? decl.nameSpan, "add a `return` at the end of the function");
+      closingBrace(decl.body.span), "add a `return` at the end of the function");
   }
   for (const [ph, list] of ctx.fn.placeholders) {
     if ((ph as { body: unknown[] }).body.length === 0) list.splice(list.indexOf(ph), 1);
   }
   func.body = body;
   ctx.fn = null;
+}
+
+/** The span of the `}` that ends a block (where a missing return is noticed). */
+function closingBrace(span: syn.Span): syn.Span {
+  return { file: span.file, start: Math.max(span.start, span.end - 1), end: span.end };
 }
 
 /** A naked fn holds asm blocks (in unsafe blocks or not) and at most a trailing `return <const>;`. */
