@@ -61,7 +61,7 @@ export const LW = {
   tooDeep: "LW1107",
   /** `syscall(...)` without a number or with more than six arguments. */
   syscallArgs: "LW1108",
-  /** A declaration that may only appear at the top level (`fn`, `struct`, `import`) inside a block. */
+  /** A top-level declaration (`fn`, `struct`, `import`, ...) reached inside a block: a missing `}` or a nested function. */
   itemInBlock: "LW1110",
   /** A malformed register variable (`let register 5: u64`). */
   badRegister: "LW1111",

@@ -308,6 +308,11 @@ export class Lexer {
     const c = text[p + 1];
     const simple: Record<string, number> = { n: 10, r: 13, t: 9, "\\": 92, '"': 34, "'": 39, "0": 0 };
     if (c !== undefined && c in simple && !(c === "0" && /[0-9]/.test(text[p + 2] ?? ""))) return { bytes: [simple[c]], end: p + 2 };
+    if (c === "0" || (c !== undefined && c >= "1" && c <= "7")) {
+      // `\012`: C octal escapes would silently mean something else here.
+      this.diags.error(LW.badEscape, "octal escapes are not supported", this.span(p, p + 2), "write '\\xHH' (e.g. '\\x0a'), or '\\0' for NUL");
+      return { bytes: [], end: p + 2 };
+    }
     if (c === "x") {
       const hex = text.slice(p + 2, p + 4);
       if (/^[0-9A-Fa-f]{2}$/.test(hex)) return { bytes: [parseInt(hex, 16)], end: p + 4 };

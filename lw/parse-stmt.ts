@@ -44,8 +44,9 @@ export function parseBranchBlock(p: Parser, allowTail: boolean, what = "block"):
     const items = parseBlockItems(p, allowTail);
     if (!p.at("}")) {
       const t = p.tok;
-      const help = t.kind === "keyword" && TOP_LEVEL_STARTS.has(t.text) ? `'${t.text}' declarations belong at the top level; is a '}' missing above?` : undefined;
-      p.error(LW.expectedToken, `expected '}' to close the ${what}, found ${describeToken(t)}`, t.span, help,
+      const declaration = t.kind === "keyword" && TOP_LEVEL_STARTS.has(t.text);
+      p.error(declaration ? LW.itemInBlock : LW.expectedToken, `expected '}' to close the ${what}, found ${describeToken(t)}`, t.span,
+        declaration ? `'${t.text}' declarations belong at the top level; is a '}' missing above?` : undefined,
         [{ message: "the block opens here", span: open.span }]);
     } else {
       p.advance();
