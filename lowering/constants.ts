@@ -70,7 +70,18 @@ export class Constants {
       case "int": return v.value === 0n;
       case "zero": return true;
       case "string": case "func": case "globalAddress": return false;
-      case "array": return v.elements.every(Constants.isZero);
+      case "array": {
+        // Plain loop, skipping repeats of one shared element: `[0; 20000000]` may arrive as 20M entries.
+        const els = v.elements;
+        let seen: ConstValue | null = null;
+        for (let i = 0; i < els.length; i++) {
+          const e = els[i];
+          if (e === seen) continue;
+          if (e.kind === "int" ? e.value !== 0n : !Constants.isZero(e)) return false;
+          seen = e;
+        }
+        return true;
+      }
       case "struct": return v.fields.every(Constants.isZero);
     }
   }
