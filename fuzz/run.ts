@@ -1,0 +1,114 @@
+/**
+ * `npm run fuzz -- [--programs N] [--front N] [--seed S] [--batch B] [--jobs J] [--no-reduce]`
+ *
+ * Program fuzzing: N generated programs (seeds S.., B per compiled file)
+ * differential-tested (.lw/.ts, -O0/-O2, native vs the reference
+ * interpreter); each problem is reduced and written to tests/regressions/.
+ * Front-end fuzzing: N mutated/random inputs through check and build (see
+ * front.ts). J worker processes share the work (default: the CPU count).
+ * Prints counts, findings and timings; exits 1 if anything was found.
+ */
+import { fork } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { fuzzBatch, type Finding } from "./programs.ts";
+import { fuzzFrontEnd, type FrontFinding } from "./front.ts";
+
+interface Args {
+  programs: number;
+  front: number;
+  seed: number;
+  batch: number;
+  jobs: number;
+  reduce: boolean;
+  /** Internal: this process is worker `shard` of `shards`. */
+  shard: number | null;
+  shards: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { programs: 0, front: 0, seed: 1, batch: 8, jobs: availableParallelism(), reduce: true, shard: null, shards: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i + 1];
+    switch (argv[i]) {
+      case "--programs": a.programs = Number(v); i++; break;
+      case "--front": a.front = Number(v); i++; break;
+      case "--seed": a.seed = Number(v); i++; break;
+      case "--batch": a.batch = Math.max(1, Number(v)); i++; break;
+      case "--jobs": a.jobs = Math.max(1, Number(v)); i++; break;
+      case "--no-reduce": a.reduce = false; break;
+      case "--shard": a.shard = Number(v); i++; break;
+      case "--shards": a.shards = Number(v); i++; break;
+      default:
+        process.stderr.write(`unknown argument '${argv[i]}'\nusage: npm run fuzz -- [--programs N] [--front N] [--seed S] [--batch B] [--jobs J] [--no-reduce]\n`);
+        process.exit(2);
+    }
+  }
+  if (a.programs === 0 && a.front === 0) a.programs = 100;
+  return a;
+}
+
+interface WorkerResult {
+  programs: number;
+  builds: number;
+  runs: number;
+  front: number;
+  findings: Finding[];
+  frontFindings: FrontFinding[];
+}
+
+async function work(a: Args, shard: number): Promise<WorkerResult> {
+  const log = (s: string): void => { process.stderr.write(`[${shard}] ${s}\n`); };
+  const r: WorkerResult = { programs: 0, builds: 0, runs: 0, front: 0, findings: [], frontFindings: [] };
+  // Program seeds: batches dealt round-robin to shards.
+  const batches = Math.ceil(a.programs / a.batch);
+  for (let b = shard; b < batches; b += a.shards) {
+    const first = a.seed + b * a.batch;
+    const seeds = Array.from({ length: Math.min(a.batch, a.programs - b * a.batch) }, (_, i) => first + i);
+    const out = await fuzzBatch(seeds, { reduce: a.reduce, log });
+    r.programs += seeds.length;
+    r.builds += out.builds;
+    r.runs += out.runs;
+    r.findings.push(...out.findings);
+    if ((b / a.shards) % 10 === 0) log(`${r.programs} programs, ${r.findings.length} findings`);
+  }
+  if (a.front > 0) {
+    const per = Math.ceil(a.front / a.shards);
+    const count = Math.max(0, Math.min(per, a.front - shard * per));
+    const out = await fuzzFrontEnd({ count, seed: a.seed * 1_000_003 + shard * per, log });
+    r.front += out.inputs;
+    r.frontFindings.push(...out.findings);
+  }
+  return r;
+}
+
+async function main(): Promise<void> {
+  const a = parseArgs(process.argv.slice(2));
+  if (a.shard !== null) {
+    const r = await work(a, a.shard);
+    process.send!(r);
+    return;
+  }
+  const t0 = performance.now();
+  const self = fileURLToPath(import.meta.url);
+  const jobs = Math.max(1, a.jobs);
+  const results = await Promise.all(Array.from({ length: jobs }, (_, shard) => new Promise<WorkerResult>((resolve, reject) => {
+    const child = fork(self, [...process.argv.slice(2), "--shard", String(shard), "--shards", String(jobs)], { execArgv: ["--import", "tsx"] });
+    let result: WorkerResult | null = null;
+    child.on("message", (m) => { result = m as WorkerResult; });
+    child.on("exit", (code) => (result ? resolve(result) : reject(new Error(`worker ${shard} exited with ${code}`))));
+  })));
+  const total = results.reduce((s, r) => ({
+    programs: s.programs + r.programs, builds: s.builds + r.builds, runs: s.runs + r.runs, front: s.front + r.front,
+    findings: [...s.findings, ...r.findings], frontFindings: [...s.frontFindings, ...r.frontFindings],
+  }));
+  const secs = ((performance.now() - t0) / 1000).toFixed(1);
+  console.log(`programs: ${total.programs} (${total.builds} builds, ${total.runs} runs compared), findings: ${total.findings.length}`);
+  for (const f of total.findings) console.log(`  seed ${f.seed}: ${f.problem.split("\n")[0]}${f.file ? `\n    -> ${f.file}` : ""}`);
+  console.log(`front-end inputs: ${total.front}, findings: ${total.frontFindings.length}`);
+  for (const f of total.frontFindings) console.log(`  ${f.kind}: ${f.message}${f.file ? `\n    -> ${f.file}` : ""}`);
+  console.log(`time: ${secs} s with ${jobs} worker(s)`);
+  process.exitCode = total.findings.length + total.frontFindings.length > 0 ? 1 : 0;
+}
+
+await main();
