@@ -8,6 +8,7 @@
 import llvm from "./llvm.ts";
 import type { ModuleContext } from "./module-context.ts";
 import type { Func, Local } from "../ir/checked.ts";
+import type { Span } from "../diagnostics/diagnostics.ts";
 import type { Type } from "../ir/types.ts";
 import { isAggregate, sizeOf } from "../ir/types.ts";
 
@@ -26,12 +27,25 @@ export class FunctionContext {
   /** Hidden result pointer when the function returns an aggregate. */
   sret: llvm.Value | null = null;
   private divZeroBlock: llvm.BasicBlock | null = null;
+  /** The function's DWARF subprogram under `-g`. */
+  private readonly scope: llvm.DISubprogram | null;
 
   constructor(readonly m: ModuleContext, readonly fn: llvm.Function, readonly func: Func) {
     const ctx = m.context;
     this.entry = llvm.BasicBlock.Create(ctx, "entry", fn);
     this.entryBuilder = new llvm.IRBuilder(this.entry);
     this.b = new llvm.IRBuilder(ctx);
+    this.scope = m.debug ? m.debug.subprogram(fn, func.name, func.symbol, func.span) : null;
+    if (this.scope && m.debug) {
+      const loc = m.debug.location(func.span, this.scope);
+      this.entryBuilder.SetCurrentDebugLocation(loc);
+      this.b.SetCurrentDebugLocation(loc);
+    }
+  }
+
+  /** Attributes the instructions built next to `span` (line tables under `-g`). */
+  at(span: Span): void {
+    if (this.scope && this.m.debug) this.b.SetCurrentDebugLocation(this.m.debug.location(span, this.scope));
   }
 
   get types() {

@@ -20,6 +20,7 @@ export function lowerStmts(fx: FunctionContext, stmts: Stmt[]): void {
 
 export function lowerStmt(fx: FunctionContext, s: Stmt): void {
   if (fx.terminated()) fx.startDeadBlock();
+  if (s.kind !== "block") fx.at(s.span);
   const b = fx.b;
   switch (s.kind) {
     case "expr":

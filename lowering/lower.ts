@@ -21,13 +21,16 @@ import { lowerFunction } from "./lower-function.ts";
 import { buildStart } from "./start.ts";
 import { internalError, unsupported } from "./codes.ts";
 import { defineNaked } from "./lower-asm.ts";
+import { DebugInfo, type SourceLookup } from "./debug-info.ts";
 import type { Program } from "../ir/checked.ts";
 import type { Diagnostic } from "../diagnostics/diagnostics.ts";
 
 export interface LowerOptions {
   target: TargetName;
-  /** DWARF line tables (not emitted yet; accepted so callers can pass it). */
+  /** DWARF line tables (functions and statements to source lines). */
   debug: boolean;
+  /** The driver's SourceMap, for line numbers and file names of `-g`. */
+  sources?: SourceLookup;
   /** Module name shown in textual IR (defaults to "lwanga"). */
   moduleName?: string;
 }
@@ -46,6 +49,10 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
   const m = new ModuleContext(context, TARGETS[options.target], options.moduleName ?? "lwanga");
   const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics, needsInlining: false });
   try {
+    if (options.debug) {
+      const mainFile = (program.main ?? program.userStart ?? program.functions[0])?.span.file ?? 0;
+      m.debug = new DebugInfo(m.module, context, options.sources, mainFile, false);
+    }
     declareFunctions(m, program);
     declareGlobals(m, program);
     for (const f of program.functions) {
@@ -59,6 +66,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
       }
       buildStart(m, program.main);
     }
+    m.debug?.finish();
   } catch (err) {
     if (process.env.LWANGA_DEBUG) console.error(err);
     m.diagnostics.push(internalError(`lowering failed: ${err instanceof Error ? err.message : String(err)}`));

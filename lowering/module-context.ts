@@ -10,6 +10,7 @@ import { Constants, type Resolver } from "./constants.ts";
 import type { TargetInfo } from "./target.ts";
 import type { Func, Global } from "../ir/checked.ts";
 import type { Diagnostic } from "../diagnostics/diagnostics.ts";
+import type { DebugInfo } from "./debug-info.ts";
 
 export class ModuleContext implements Resolver {
   readonly module: llvm.Module;
@@ -20,6 +21,8 @@ export class ModuleContext implements Resolver {
   readonly diagnostics: Diagnostic[] = [];
   /** Textual IR definitions linked in with the runtime (asm helpers, naked functions). */
   readonly snippets: string[] = [];
+  /** Line-table builder when compiling with `-g`. */
+  debug: DebugInfo | null = null;
   /** Snippets with `alwaysinline` asm were added: even -O0 must run the always-inliner. */
   needsInlining = false;
   private declared = new Map<string, llvm.Function>();

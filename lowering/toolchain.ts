@@ -28,6 +28,7 @@ import { exitCodeFor, LW_BAD_ELF, LW_OUTPUT, LW_TOOL_FAILED, LW_TOOL_MISSING } f
 import type { Program } from "../ir/checked.ts";
 import type { Diagnostic } from "../diagnostics/diagnostics.ts";
 import type { TargetName } from "./target.ts";
+import type { SourceLookup } from "./debug-info.ts";
 
 export type OptLevel = 0 | 1 | 2 | 3 | "s";
 
@@ -44,8 +45,8 @@ export interface BuildOptions {
   seed?: bigint;
   /** Called once per stage with its duration in milliseconds. */
   verbose?: (stage: string, ms: number) => void;
-  /** Passed through by the driver (for debug info); unused for now. */
-  sources?: unknown;
+  /** The driver's SourceMap: file names and line numbers for `-g`. */
+  sources?: SourceLookup;
 }
 
 export interface BuildResult {
@@ -67,7 +68,7 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
     }
   };
 
-  const lowered = timed("lower", () => lower(program, { target: options.target, debug: options.debug }));
+  const lowered = timed("lower", () => lower(program, { target: options.target, debug: options.debug, sources: options.sources }));
   diagnostics.push(...lowered.diagnostics);
   if (!lowered.ok) return fail();
 

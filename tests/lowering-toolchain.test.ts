@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { buildExecutable } from "../lowering/toolchain.ts";
 import { U64, U8 } from "../ir/types.ts";
 import * as h from "./lowering-helpers.ts";
+import { SourceMap } from "../diagnostics/diagnostics.ts";
 
 const hello = () => h.program([h.func("main", [], U64, [], [h.print("hello\n"), h.ret(h.int(0))])]);
 
@@ -101,3 +102,19 @@ test("functions are nounwind: no .eh_frame in the object", () => withDir((dir) =
 }));
 
 void U8;
+
+test("-g emits DWARF line tables naming the source file", () => withDir((dir) => {
+  const sources = new SourceMap();
+  const text = "fn main() -> u64 {\n    write(\"hi\");\n    return 0;\n}\n";
+  const file = sources.add("dbgprog.lw", text);
+  const at = (line: number) => ({ file: file.id, start: text.split("\n").slice(0, line - 1).join("\n").length + 1, end: 0 });
+  const body = [{ ...h.print("hi\n"), span: at(2) }, { ...h.ret(h.int(0)), span: at(3) }];
+  const main = { ...h.func("main", [], U64, [], body), span: at(1) };
+  const out = join(dir, "dbg");
+  const r = buildExecutable(h.program([main]), { ...base, optLevel: 0, output: out, emit: "exe", debug: true, sources });
+  assert.ok(r.ok, JSON.stringify(r.diagnostics));
+  assert.equal(spawnSync(out, { encoding: "utf8" }).stdout, "hi\n");
+  const sections = spawnSync("readelf", ["-SW", out], { encoding: "utf8" }).stdout;
+  assert.match(sections, /\.debug_line/);
+  assert.ok(readFileSync(out).includes("dbgprog.lw"));
+}));
