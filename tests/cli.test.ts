@@ -85,7 +85,7 @@ test("check reports diagnostics and writes nothing", () => {
 
 test("run passes arguments and the exit status through", () => {
   const src = writeProgram("status.lw", "fn main(argc: u64, argv: ptr) -> u64 { return argc + 40; }\n");
-  assert.equal(cli(LWANGA, ["run", src, "--", "a", "b"]).status, 42);
+  assert.equal(cli(LWANGA, ["run", src, "--", "a", "b"]).status, 43);
   const hello = cli(LWANGA, ["run", HELLO]);
   assert.equal(hello.stdout, "Hello, World!\n");
   assert.equal(hello.status, 0);
@@ -98,7 +98,7 @@ test("run --interp executes in the reference interpreter", () => {
 });
 
 test("--emit-llvm prints IR or writes it with -o; --emit-asm prints assembly", () => {
-  const ir = cli(LWANGA, ["build", HELLO, "--emit-llvm"]);
+  const ir = cli(LWANGA, ["build", HELLO, "--emit-llvm", "-O0"]);
   assert.equal(ir.status, 0, ir.stderr);
   assert.match(ir.stdout, /define .*@"?lw\.main"?/);
   const ll = scratchPath("hello.ll");
