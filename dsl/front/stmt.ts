@@ -144,6 +144,10 @@ export function readDeclarator(ctx: Ctx, d: ts.VariableDeclaration): { name: str
       if (ty && (ty.kind === "array" || (ty.kind === "named" && !SCALAR_NAMES.has(ty.name)))) {
         zeroInit = true;
       } else init = readExpr(ctx, d.initializer, type);
+    } else if (T.isArrayLiteralExpression(d.initializer) && d.initializer.elements.length === 0 && type?.kind === "array") {
+      // `= []` is an all-zero array: leave it to the zero fill of an
+      // uninitialised aggregate rather than a literal of N zero elements.
+      zeroInit = true;
     } else init = readExpr(ctx, d.initializer, type);
   }
   return { name: d.name.text, nameSpan: spanOfNode(ctx, d.name), type, init, zeroInit };
