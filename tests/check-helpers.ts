@@ -7,6 +7,7 @@ import { parseLw } from "../lw/parse.ts";
 import { check } from "../ir/check/check.ts";
 import type { Program } from "../ir/checked.ts";
 import { printProgram } from "../ir/print.ts";
+import { validateProgram } from "../ir/check/validate.ts";
 
 export interface CheckResult {
   program: Program | null;
@@ -25,6 +26,10 @@ export function checkLw(text: string): CheckResult {
   const parseErrors = diags.items.filter((d) => d.code.startsWith("LW1") && d.severity === "error");
   if (parseErrors.length > 0) throw new Error(`test source does not parse: ${parseErrors.map((d) => d.code + " " + d.message).join("; ")}`);
   const program = check({ decls: parsed.decls, entryLanguage: "lw" }, diags, { target: "x86_64" });
+  if (program) {
+    const problems = validateProgram(program);
+    if (problems.length > 0) throw new Error(`checked IR violates its guarantees:\n${problems.join("\n")}`);
+  }
   const codes = diags.items.map((d) => {
     if (!d.span) return d.code;
     const { line, col } = sources.lineCol(d.span.file, d.span.start);

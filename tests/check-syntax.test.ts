@@ -11,6 +11,7 @@ import { Diagnostics, type Span } from "../diagnostics/diagnostics.ts";
 import type * as syn from "../ir/syntax.ts";
 import { check } from "../ir/check/check.ts";
 import { printProgram } from "../ir/print.ts";
+import { validateProgram } from "../ir/check/validate.ts";
 
 let next = 0;
 const sp = (): Span => ({ file: 0, start: next, end: ++next });
@@ -36,6 +37,7 @@ const fn = (n: string, result: string | null, body: syn.Stmt[], params: [string,
 function run(decls: syn.Decl[]) {
   const diags = new Diagnostics();
   const program = check({ decls, entryLanguage: "ts" }, diags, { target: "x86_64" });
+  if (program) assert.deepEqual(validateProgram(program), []);
   return { program, diags: diags.items, text: program ? printProgram(program) : "" };
 }
 
