@@ -15,6 +15,8 @@ import { parseIntLiteral, utf8 } from "./literals.ts";
 import { readType } from "./types.ts";
 import { readBuiltinCall } from "./builtins.ts";
 
+const SCALARS = new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "bool", "ptr", "str"]);
+
 export function placeholder(span: Span): Expr {
   return { kind: "int", value: 0n, char: false, text: "0", span };
 }
@@ -312,7 +314,7 @@ function readCall(ctx: Ctx, node: ts.CallExpression, expected: TypeExpr | null):
 function readObjectLiteral(ctx: Ctx, node: ts.ObjectLiteralExpression, expected: TypeExpr | null): Expr {
   const T = ctx.ts;
   const span = spanOfNode(ctx, node);
-  if (!expected || expected.kind !== "named") {
+  if (!expected || expected.kind !== "named" || SCALARS.has(expected.name)) {
     error(ctx, DSL.objectLiteral,
       expected ? "an object literal can only build a struct" : "an object literal needs a struct type from its context",
       node, "write it where a struct type is declared: `const p: Point = { x: 1, y: 2 };` or `{ ... } as Point`");
