@@ -13,6 +13,23 @@
  * globals `lw.<name>` too, block constants `lw.<fn>.<name>.<n>`), so they
  * never collide with runtime symbols (`memcpy`, `_start`, `__sys3`); a
  * user's naked `_start` keeps the symbol `_start`.
+ *
+ * Decisions where LANGUAGE.md is silent (keep in sync with the report):
+ * - Arithmetic and comparison operands of different integer types meet in
+ *   the wider one when the narrower converts implicitly (same signedness);
+ *   otherwise it is LW2009. Untyped literals take the other operand's type.
+ * - Only untyped integers adapt to context: literals, `-`/arithmetic over
+ *   literals (computed exactly, then range-checked: `1 << 35` into u32 is
+ *   LW2005) and DSL constants declared without a type. A typed `const`
+ *   behaves like a value of its type.
+ * - A struct literal may leave fields out: they are zero.
+ * - `[v; n]` must match an expected array length exactly.
+ * - Parameters are immutable (copy into a `let mut`).
+ * - `p[i]` on `ptr`/`*T` is allowed: a deref of `p + i` (needs unsafe).
+ * - `&x` of a `let x: T;` not yet assigned zero-fills `x` at its declaration.
+ * - Integer conditions mean `!= 0`; pointers are not conditions (LW2036).
+ * - A missing `main` is not reported here (the driver/lowering does).
+ * - `enc` constants are LW2041 (not supported yet); `enc` expressions work.
  */
 import type { Diagnostics } from "../../diagnostics/diagnostics.ts";
 import type * as syn from "../syntax.ts";
