@@ -185,7 +185,7 @@ test("memory helpers desugar to deref/cast/pointer arithmetic", () => {
 test("casts: as T and <T>x; enc", () => {
   const r = clean('export function main(x: i64): u8 { const s: str = enc("secret"); return x as u8; }');
   const body = mainBody(r);
-  assert.equal((body[0] as any).init.kind, "enc");
+  assert.equal((body[0] as any).init.operand.kind, "enc");
   assert.deepEqual(shape((body[1] as any).value), { kind: "cast", operand: { kind: "name", name: "x" }, type: { kind: "named", name: "u8" } });
 });
 

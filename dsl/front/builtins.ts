@@ -93,7 +93,10 @@ export function readBuiltinCall(ctx: Ctx, builtin: string, node: ts.CallExpressi
         error(ctx, DSL.builtinMisuse, "enc takes a string literal", a, "write enc(\"secret text\")");
         return placeholder(span);
       }
-      return { kind: "enc", bytes: utf8(a.text), span };
+      // The checker types `enc` as `ptr` (a decrypted buffer); the DSL
+      // declares it `str` (NUL-terminated) so it prints like any string.
+      const encrypted: Expr = { kind: "enc", bytes: utf8(a.text), span };
+      return { kind: "cast", operand: encrypted, type: { kind: "named", name: "str", span }, span };
     }
     case "u64":
     case "i64": {
