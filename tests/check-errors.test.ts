@@ -82,6 +82,7 @@ const cases: Case[] = [
   { name: "naked fn with statements", src: "naked fn f() { let x: u64 = 1; }\n" + M("return 0;"), code: "LW2043", at: "let x" },
   { name: "compare pointer and integer", src: M("let p: ptr = 0;\nlet a: u64 = 1;\nif p == a { return 1; }\nreturn 0;"), code: "LW2009", at: "p == a" },
   { name: "non-naked _start", src: "fn _start() {}\n", code: "LW2028", at: "_start" },
+  { name: "no main", src: "fn start() -> u64 { return 0; }\n", code: "LW2028", at: "fn start" },
   { name: "global initialiser not constant", src: "fn f() -> u64 { return 1; }\nlet mut g: u64 = f();\n" + M("return g;"), code: "LW2010", at: "f();" },
   { name: "write through a string", src: M("let s: str = \"hi\";\nunsafe { *s = 1; }\nreturn 0;"), code: "LW2020", at: "*s" },
   { name: "value in array size is negative", src: M("let a: [u8; 0 - 1];\nreturn 0;"), code: "LW2035", at: "0 - 1" },

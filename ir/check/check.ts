@@ -28,7 +28,7 @@
  * - `p[i]` on `ptr`/`*T` is allowed: a deref of `p + i` (needs unsafe).
  * - `&x` of a `let x: T;` not yet assigned zero-fills `x` at its declaration.
  * - Integer conditions mean `!= 0`; pointers are not conditions (LW2036).
- * - A missing `main` is not reported here (the driver/lowering does).
+ * - A program without `main` (or a naked `_start`) is LW2028 at 1:1 of the entry file.
  * - `enc` constants are LW2041 (not supported yet); `enc` expressions work.
  */
 import type { Diagnostics } from "../../diagnostics/diagnostics.ts";
@@ -65,6 +65,12 @@ export function check(module: syn.Module, diags: Diagnostics, options: CheckOpti
   }
   for (const e of ctx.top.values()) if (e.kind === "fn") checkBody(ctx, e);
   const { main, userStart } = entryPoints(ctx);
+  if (!main && !userStart && !ctx.top.has("main") && !ctx.top.has("_start")) {
+    // The entry file's declarations come first; point at the start of that file.
+    const file = module.decls[0]?.span.file;
+    ctx.diags.error(Code.BadEntry, "the program has no `main` function", file === undefined ? undefined : { file, start: 0, end: 0 },
+      "define `fn main() -> u64 { ... }` (or a naked `_start`)");
+  }
   if (diags.errorCount > errorsBefore) return null;
   return { functions: ctx.functions, globals: ctx.globals, main, userStart };
 }
