@@ -5,7 +5,11 @@
  * the file's own structs, functions and variables (used to give object
  * literals their struct type from context).
  */
-import { createRequire } from "node:module";
+import Module, { createRequire } from "node:module";
+import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import vm from "node:vm";
 import type { ts as TsNs } from "ts-morph";
 import type { Diagnostics, SourceFile, Span } from "../../diagnostics/diagnostics.ts";
 import type { TypeExpr } from "../../ir/syntax.ts";
@@ -17,20 +21,51 @@ let loaded: TS | null = null;
 
 /**
  * The TypeScript compiler API that ts-morph bundles. Loading the bundled
- * `typescript.js` directly skips ts-morph's own wrapper (~130 ms less
- * start-up); if the layout ever changes, fall back to `ts-morph`'s export.
+ * `typescript.js` directly skips ts-morph's own wrapper, and compiling it
+ * with a V8 code cache kept in the temp folder (keyed by the file's size and
+ * mtime, written atomically) cuts start-up from ~400 ms to ~150 ms: Node 20
+ * has no module compile cache of its own. Any problem falls back to a plain
+ * `require("ts-morph").ts`.
  */
 export function loadTs(): TS {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
   try {
-    const morphMain = require.resolve("ts-morph");
-    loaded = createRequire(morphMain)("@ts-morph/common/dist/typescript.js") as TS;
+    const file = createRequire(require.resolve("ts-morph")).resolve("@ts-morph/common/dist/typescript.js");
+    loaded = loadWithCodeCache(file);
     if (typeof loaded.createSourceFile !== "function") throw new Error("unexpected module shape");
   } catch {
     loaded = (require("ts-morph") as { ts: TS }).ts;
   }
   return loaded;
+}
+
+function loadWithCodeCache(file: string): TS {
+  const st = statSync(file);
+  const cacheFile = join(tmpdir(), `lwanga-ts-${st.size}-${Math.floor(st.mtimeMs)}-${process.version}.v8cache`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
+  const fn = script.runInThisContext() as (...args: unknown[]) => void;
+  const mod = { exports: {} as unknown };
+  fn.call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
+  const ts = mod.exports as TS;
+  if (!cachedData || script.cachedDataRejected) {
+    try {
+      // Warm the parser so its functions are in the cache, then write it atomically.
+      ts.createSourceFile("warm.ts", "import { a } from 'b';\nexport function f(x: u64): u64 { if (x) { return x + 1; } while (x) {} return 0; }", ts.ScriptTarget.Latest, true);
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cacheFile);
+    } catch {
+      // A read-only temp folder only costs start-up time.
+    }
+  }
+  return ts;
 }
 
 /** Names of the builtins a program can import from "lwanga". */
