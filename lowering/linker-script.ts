@@ -46,8 +46,8 @@ export function linkerScript(target: "x86_64" | "aarch64", options: LinkerScript
     "}",
     "SECTIONS {",
     `  . = ${base} + SIZEOF_HEADERS;`,
-    "  .text : { *(.text.unlikely .text.unlikely.*) *(.text .text.*) } :text",
-    "  .rodata : { *(.rodata .rodata.*) } :text",
+    // One output section for code and constants: one section header less before stripping.
+    "  .text : { *(.text.unlikely .text.unlikely.*) *(.text .text.*) *(.rodata .rodata.*) } :text",
     ...(data
       ? [
         `  . = ALIGN(${page}) + (. & (${page} - 1));`,

@@ -1,0 +1,79 @@
+/**
+ * Binary-size rows: hello, probe, cat and echo server in `.lw` and `.ts`
+ * (examples/), at -O2 and -Os, against their C twins without libc at the
+ * three size settings (flags only, minimal linker script, section headers
+ * removed: the anchor) and with glibc (`gcc -O2 -static`). Every binary is
+ * also run once (hello must print its greeting; the others are started
+ * without arguments and must exit normally) and checked to have
+ * no segment both writable and executable.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CAnchors, Built } from "./builders.ts";
+import { lwangaBuild, ROOT } from "./builders.ts";
+import { ratio, run } from "./proc.ts";
+import type { Row } from "./report.ts";
+
+export const SIZE_PROGRAMS = ["hello", "probe", "cat", "echo_server"] as const;
+
+const PF_X = 1;
+const PF_W = 2;
+
+/** Null when the binary runs as expected and is W^X; otherwise what is wrong. */
+export function checkBinary(path: string, program: string): string | null {
+  const buf = readFileSync(path);
+  const phoff = Number(buf.readBigUInt64LE(32));
+  const phnum = buf.readUInt16LE(56);
+  for (let i = 0; i < phnum; i++) {
+    const flags = buf.readUInt32LE(phoff + i * 56 + 4);
+    if ((flags & PF_W) && (flags & PF_X)) return "has a writable+executable segment";
+  }
+  const r = run(path, [], { timeoutMs: 5_000 });
+  if (r.signal) return `killed by ${r.signal}`;
+  if (program === "hello") return r.ok && r.stdout === "Hello, World!\n" ? null : `printed ${JSON.stringify(r.stdout)}, exit ${r.status}`;
+  // Without arguments the others print their usage (or, for a cat, copy the empty stdin): any exit status will do.
+  return r.status === null ? "did not exit" : null;
+}
+
+export function sizeRows(c: CAnchors, dir: string, log: (s: string) => void): { rows: Row[]; anchors: Record<string, Built> } {
+  const rows: Row[] = [];
+  const anchors: Record<string, Built> = {};
+  for (const p of SIZE_PROGRAMS) {
+    log(`size: ${p}`);
+    const flags = c.nolibcSize(p, "flags");
+    const script = c.nolibcSize(p, "script");
+    const stripped = c.nolibcSize(p, "stripped");
+    const glibc = c.glibc(p);
+    anchors[p] = stripped;
+    const anchor = stripped.size ?? null;
+    const anchorName = `C ${p} no-libc stripped`;
+    const cRow = (name: string, b: Built): Row => {
+      const problem = b.path ? checkBinary(b.path, p) : null;
+      return {
+        section: "size", name, value: b.size ?? null, unit: "B", anchor: anchorName, anchorValue: anchor,
+        ratio: ratio(b.size, anchor), note: b.note ?? problem ?? undefined,
+      };
+    };
+    rows.push(cRow(`C ${p} no-libc gcc -Os, ld flags only`, flags));
+    rows.push(cRow(`C ${p} no-libc gcc -Os, minimal linker script`, script));
+    rows.push({ ...cRow(`C ${p} no-libc gcc -Os, script + strip-sections`, stripped), ratio: stripped.size ? 1 : null });
+    rows.push(cRow(`C ${p} glibc gcc -O2 -static`, glibc));
+    for (const lang of ["lw", "ts"] as const) {
+      const src = join(ROOT, "examples", `${p}.${lang}`);
+      for (const opt of ["2", "s"]) {
+        const name = `${p}.${lang} -O${opt}`;
+        if (!existsSync(src)) {
+          rows.push({ section: "size", name, value: null, unit: "B", anchor: anchorName, anchorValue: anchor, note: `examples/${p}.${lang} does not exist` });
+          continue;
+        }
+        const b = lwangaBuild(src, join(dir, `lw-${p}-${lang}-O${opt}`), opt);
+        const problem = b.path ? checkBinary(b.path, p) : null;
+        rows.push({
+          section: "size", name, value: b.size ?? null, unit: "B", anchor: anchorName, anchorValue: anchor,
+          ratio: ratio(b.size, anchor), note: b.note ?? problem ?? undefined,
+        });
+      }
+    }
+  }
+  return { rows, anchors };
+}
