@@ -363,8 +363,24 @@ export function storeAggregate(fx: FunctionContext, e: Expr, dest: llvm.Value): 
       if (e.type.kind !== "array") throw new Error("array value of non-array type");
       const elem = e.type.elem;
       const arrTy = types.memory(e.type);
+      const isZeroConst = (x: Expr) => x.kind === "zero" || (x.kind === "const" && x.value === 0n);
+      // Long literals of constants come from a constant global (one memcpy, not N stores).
+      if (e.elements.length >= 16 && !isAggregate(elem) && e.elements.every((x) => x.kind === "const" || x.kind === "zero")) {
+        if (e.elements.every(isZeroConst)) { fx.fill(e.type, dest, 0); return; }
+        const init = fx.consts.init(e.type, { kind: "array", elements: e.elements.map((x) => ({ kind: "int", value: x.kind === "const" ? x.value : 0n })) }, fx.m);
+        if (init) {
+          const g = new llvm.GlobalVariable(fx.m.module, arrTy, true, llvm.GlobalValue.LinkageTypes.PrivateLinkage, init, `.arr.${fx.m.fresh()}`);
+          fx.copy(e.type, dest, g, false);
+          return;
+        }
+      }
       const parts = e.elements.map((x) => isAggregate(elem) ? freshAggregate(fx, x) : lowerValue(fx, x));
+      // Mostly-zero literals (short lists padded with zeros): one memset, then the rest.
+      const zeros = e.elements.filter(isZeroConst).length;
+      const skipZeros = zeros >= 8;
+      if (skipZeros) fx.fill(e.type, dest, 0);
       parts.forEach((v, i) => {
+        if (skipZeros && isZeroConst(e.elements[i])) return;
         const addr = b.CreateGEP(arrTy, dest, [fx.consts.i64(0), fx.consts.i64(i)]);
         if (isAggregate(elem)) fx.copy(elem, addr, v, false);
         else fx.store(elem, v, addr);
