@@ -20,7 +20,7 @@ import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import llvm from "./llvm.ts";
 import { lower } from "./lower.ts";
-import { findTool, runTool, PACKAGE_OF, type ToolName } from "./tools.ts";
+import { findTool, linkerFor, runTool, PACKAGE_OF, type ToolName } from "./tools.ts";
 import { elfProblems } from "./elf.ts";
 import { linkerScript, hasWritableData, MINIMAL_LD_FLAGS } from "./linker-script.ts";
 import { stripSectionHeaders } from "./strip-sections.ts";
@@ -90,12 +90,14 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
   if (options.emit !== "llvm") needed.push("llc");
   if (options.emit === "exe") needed.push("ld");
   for (const t of needed) {
-    const path = findTool(t);
+    const linker = t === "ld" ? linkerFor(options.target) : null;
+    const path = linker ? findTool(t, linker.names) : findTool(t);
+    const pkg = linker ? linker.package : PACKAGE_OF[t];
     if (!path) {
       diagnostics.push({
         code: LW_TOOL_MISSING, severity: "error",
-        message: `the tool '${t === "ld" ? "ld" : `${t}-14`}' was not found`,
-        help: `install the package '${PACKAGE_OF[t]}' (e.g. apt-get install ${PACKAGE_OF[t]})`,
+        message: `the tool '${linker ? linker.displayName : `${t}-14`}' was not found`,
+        help: `install the package '${pkg}' (e.g. apt-get install ${pkg})`,
       });
     } else tools[t] = path;
   }

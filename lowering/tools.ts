@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
+import { arch } from "node:os";
 
 export type ToolName = "opt" | "llc" | "ld";
 
@@ -17,7 +18,15 @@ const CANDIDATES: Record<ToolName, string[]> = {
 
 export const PACKAGE_OF: Record<ToolName, string> = { opt: "llvm-14", llc: "llvm-14", ld: "binutils" };
 
-const found = new Map<ToolName, string | null>();
+/** The linker for a target: the host `ld` natively, else the cross binutils. */
+export function linkerFor(target: "x86_64" | "aarch64"): { names: string[]; displayName: string; package: string } {
+  const host = arch() === "arm64" ? "aarch64" : arch() === "x64" ? "x86_64" : arch();
+  if (host === target) return { names: CANDIDATES.ld, displayName: "ld", package: "binutils" };
+  const prefix = target === "x86_64" ? "x86_64-linux-gnu" : "aarch64-linux-gnu";
+  return { names: [`${prefix}-ld`, `${prefix}-ld.bfd`], displayName: `${prefix}-ld`, package: `binutils-${prefix}` };
+}
+
+const found = new Map<string, string | null>();
 
 function executable(path: string): boolean {
   try {
@@ -28,12 +37,13 @@ function executable(path: string): boolean {
   }
 }
 
-/** The path of a tool, or null when it is not installed. */
-export function findTool(tool: ToolName): string | null {
-  if (found.has(tool)) return found.get(tool)!;
+/** The path of a tool (by kind, or by an explicit list of names), or null when it is not installed. */
+export function findTool(tool: ToolName, names: string[] = CANDIDATES[tool]): string | null {
+  const key = names.join(":");
+  if (found.has(key)) return found.get(key)!;
   const dirs = (process.env.PATH ?? "/usr/bin:/bin").split(delimiter).filter(Boolean);
   let result: string | null = null;
-  for (const c of CANDIDATES[tool]) {
+  for (const c of names) {
     if (c.includes("/")) {
       if (executable(c)) { result = c; break; }
       continue;
@@ -41,7 +51,7 @@ export function findTool(tool: ToolName): string | null {
     const hit = dirs.map((d) => join(d, c)).find(executable);
     if (hit) { result = hit; break; }
   }
-  found.set(tool, result);
+  found.set(key, result);
   return result;
 }
 

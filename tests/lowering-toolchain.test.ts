@@ -118,3 +118,16 @@ test("-g emits DWARF line tables naming the source file", () => withDir((dir) =>
   assert.match(sections, /\.debug_line/);
   assert.ok(readFileSync(out).includes("dbgprog.lw"));
 }));
+
+test("aarch64: objects for the target; linking needs the cross binutils", () => withDir((dir) => {
+  const obj = join(dir, "a64.o");
+  const r = buildExecutable(hello(), { ...base, target: "aarch64", output: obj, emit: "obj" });
+  assert.ok(r.ok, JSON.stringify(r.diagnostics));
+  assert.equal(readFileSync(obj).readUInt16LE(18), 183, "EM_AARCH64");
+  const exe = buildExecutable(hello(), { ...base, target: "aarch64", output: join(dir, "a64"), emit: "exe" });
+  if (!exe.ok) {
+    assert.equal(exe.exitCode, 4);
+    assert.equal(exe.diagnostics[0].code, "LW4002");
+    assert.match(exe.diagnostics[0].help ?? "", /binutils-aarch64-linux-gnu/);
+  }
+}));
