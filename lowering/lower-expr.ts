@@ -35,6 +35,7 @@ function lowerVoid(fx: FunctionContext, e: Expr): void {
     case "call": case "callIndirect": lowerCall(fx, e, null); return;
     case "block":
       lowerStmts(fx, e.body);
+      if (fx.terminated()) fx.startDeadBlock();
       if (e.result) lowerEffect(fx, e.result);
       return;
     case "conditional": {
@@ -128,6 +129,7 @@ export function lowerValue(fx: FunctionContext, e: Expr): llvm.Value {
     }
     case "block":
       lowerStmts(fx, e.body);
+      if (fx.terminated()) fx.startDeadBlock();
       if (!e.result) throw new Error("block without result used as a value");
       return lowerValue(fx, e.result);
     case "zero":
@@ -312,6 +314,7 @@ export function lowerAggregate(fx: FunctionContext, e: Expr): llvm.Value {
     }
     case "block":
       lowerStmts(fx, e.body);
+      if (fx.terminated()) fx.startDeadBlock();
       if (!e.result) throw new Error("block without result used as a value");
       return lowerAggregate(fx, e.result);
     case "zero": case "structValue": case "arrayValue": case "arrayRepeat": {

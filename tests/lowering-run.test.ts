@@ -194,6 +194,13 @@ for (const opt of [0, 2] as const) {
     assert.equal(r.status, 0, `check ${r.status} failed`);
   });
 
+  test(`a block expression that returns leaves valid IR behind it -O${opt}`, () => {
+    const early: Expr = { kind: "block", body: [iff(h.bool(true), [ret(int(3))])], result: int(5), type: U64, span };
+    const gone: Expr = { kind: "block", body: [ret(int(4))], result: int(6), type: U64, span };
+    const main = h.func("main", [], U64, [], [ret(arith("add", early, gone))]);
+    assert.equal(h.buildAndRun(h.program([main]), { optLevel: opt }).status, 3);
+  });
+
   test(`argc and argv reach main -O${opt}`, () => {
     const argc = h.local("argc", U64, true);
     const argv = h.local("argv", PTR, true);
