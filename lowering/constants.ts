@@ -55,10 +55,16 @@ export class Constants {
     let g = this.strings.get(key);
     if (!g) {
       const name = `.str.${this.strings.size}`;
-      const elems = [...bytes, 0].map((b) => llvm.ConstantInt.get(this.types.i8, b));
-      const arrTy = llvm.ArrayType.get(this.types.i8, bytes.length + 1);
-      const init = llvm.ConstantArray.get(arrTy, elems);
-      g = new llvm.GlobalVariable(this.module, arrTy, true, llvm.GlobalValue.LinkageTypes.PrivateLinkage, init, name);
+      const text = utf8(bytes);
+      if (text !== null) {
+        // Private, unnamed_addr, NUL added: what the IRBuilder makes from (UTF-8) text.
+        g = this.folder.CreateGlobalString(text, name, 0, this.module);
+      } else {
+        const elems = [...bytes, 0].map((b) => llvm.ConstantInt.get(this.types.i8, b));
+        const arrTy = llvm.ArrayType.get(this.types.i8, bytes.length + 1);
+        const init = llvm.ConstantArray.get(arrTy, elems);
+        g = new llvm.GlobalVariable(this.module, arrTy, true, llvm.GlobalValue.LinkageTypes.PrivateLinkage, init, name);
+      }
       this.strings.set(key, g);
     }
     return llvm.ConstantExpr.getBitCast(g, this.types.i8ptr);
@@ -137,6 +143,18 @@ export class Constants {
         return llvm.ConstantArray.get(this.types.memory(t) as llvm.ArrayType, elems);
       }
     }
+  }
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** The text of bytes that are valid UTF-8 (and round-trip through the addon), else null. */
+function utf8(bytes: Uint8Array): string | null {
+  try {
+    const text = decoder.decode(bytes);
+    return Buffer.from(text, "utf8").equals(Buffer.from(bytes)) ? text : null;
+  } catch {
+    return null;
   }
 }
 
