@@ -1,11 +1,10 @@
 /**
  * Encrypted strings (`enc "text"`): the bytes are stored XOR-ed with a
- * random key of the same length, and decrypted at run time into a
+ * random key of the same length (reproducible with a seed), and decrypted at run time into a
  * NUL-terminated buffer in the function's frame. The addresses of the
  * ciphertext and key pass through an empty asm statement (`__lw_opaque`), so
  * `opt` cannot fold the loop and put the plain text back into the binary.
  */
-import { randomBytes } from "node:crypto";
 import llvm from "./llvm.ts";
 import type { FunctionContext } from "./function-context.ts";
 
@@ -16,7 +15,7 @@ export function lowerEnc(fx: FunctionContext, bytes: Uint8Array): llvm.Value {
   const buf = fx.alloca({ kind: "array", elem: { kind: "int", bits: 8, signed: false }, length: n + 1 }, "enc");
   const out = fx.bytePtr(buf);
   if (n > 0) {
-    const key = randomBytes(n);
+    const key = fx.m.randomBytes(n);
     const cipher = bytes.map((x, i) => x ^ key[i]);
     const data = opaque(fx, byteGlobal(fx, cipher));
     const keyPtr = opaque(fx, byteGlobal(fx, key));

@@ -31,6 +31,8 @@ export interface LowerOptions {
   debug: boolean;
   /** The driver's SourceMap, for line numbers and file names of `-g`. */
   sources?: SourceLookup;
+  /** Seed for encrypted-string keys (random when absent). */
+  seed?: bigint;
   /** Module name shown in textual IR (defaults to "lwanga"). */
   moduleName?: string;
 }
@@ -48,6 +50,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
   const context = new llvm.LLVMContext();
   const m = new ModuleContext(context, TARGETS[options.target], options.moduleName ?? "lwanga");
   const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics, needsInlining: false });
+  if (options.seed !== undefined) m.setSeed(options.seed);
   try {
     if (options.debug) {
       const mainFile = (program.main ?? program.userStart ?? program.functions[0])?.span.file ?? 0;

@@ -4,6 +4,7 @@
  * functions and globals, lazily declared runtime helpers and intrinsics, the
  * textual snippets to link in, and the diagnostics collected so far.
  */
+import { randomBytes } from "node:crypto";
 import llvm from "./llvm.ts";
 import { LlvmTypes } from "./llvm-types.ts";
 import { Constants, type Resolver } from "./constants.ts";
@@ -28,6 +29,8 @@ export class ModuleContext implements Resolver {
   private declared = new Map<string, llvm.Function>();
   private intrinsics = new Map<string, llvm.Function>();
   private counter = 0;
+  /** SplitMix64 state when keys must be reproducible (a seed was given). */
+  private seedState: bigint | null = null;
 
   constructor(readonly context: llvm.LLVMContext, readonly target: TargetInfo, moduleName: string) {
     this.module = new llvm.Module(moduleName, context);
@@ -48,6 +51,26 @@ export class ModuleContext implements Resolver {
     const gv = this.globals.get(g);
     if (!gv) throw new Error(`global ${g.name} was not declared`);
     return gv;
+  }
+
+  /** Makes `randomBytes` deterministic (reproducible builds). */
+  setSeed(seed: bigint): void {
+    this.seedState = BigInt.asUintN(64, seed);
+  }
+
+  /** Key bytes for encrypted strings: random per build, or from the seed. */
+  randomBytes(n: number): Uint8Array {
+    if (this.seedState === null) return new Uint8Array(randomBytes(n));
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i += 8) {
+      this.seedState = BigInt.asUintN(64, this.seedState + 0x9e3779b97f4a7c15n);
+      let z = this.seedState;
+      z = BigInt.asUintN(64, (z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n);
+      z = BigInt.asUintN(64, (z ^ (z >> 27n)) * 0x94d049bb133111ebn);
+      z = z ^ (z >> 31n);
+      for (let k = 0; k < 8 && i + k < n; k++) out[i + k] = Number((z >> BigInt(8 * k)) & 0xffn);
+    }
+    return out;
   }
 
   /** A unique suffix for generated symbol names. */

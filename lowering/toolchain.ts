@@ -41,7 +41,7 @@ export interface BuildOptions {
   debug: boolean;
   /** Position-independent code (llc -relocation-model=pic); the executable stays static. */
   pic: boolean;
-  /** Seed for encrypted-string keys (random when absent). Accepted; keys are random for now. */
+  /** Seed for encrypted-string keys (random when absent): the same seed gives the same binary. */
   seed?: bigint;
   /** Called once per stage with its duration in milliseconds. */
   verbose?: (stage: string, ms: number) => void;
@@ -68,7 +68,7 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
     }
   };
 
-  const lowered = timed("lower", () => lower(program, { target: options.target, debug: options.debug, sources: options.sources }));
+  const lowered = timed("lower", () => lower(program, { target: options.target, debug: options.debug, sources: options.sources, seed: options.seed }));
   diagnostics.push(...lowered.diagnostics);
   if (!lowered.ok) return fail();
 

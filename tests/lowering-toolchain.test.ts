@@ -131,3 +131,19 @@ test("aarch64: objects for the target; linking needs the cross binutils", () => 
     assert.match(exe.diagnostics[0].help ?? "", /binutils-aarch64-linux-gnu/);
   }
 }));
+
+test("encrypted-string keys: random per build, reproducible with a seed", () => withDir((dir) => {
+  const bytes = new TextEncoder().encode("key material\n");
+  const prog = () => h.program([h.func("main", [], U64, [], [
+    h.expr(h.syscall(h.int(1), h.int(1), h.ptrToU64({ kind: "enc", bytes, type: h.PTR, span: h.span }), h.int(bytes.length))),
+    h.ret(h.int(0)),
+  ])]);
+  const build = (name: string, seed?: bigint) => {
+    const out = join(dir, name);
+    assert.ok(buildExecutable(prog(), { ...base, output: out, emit: "exe", seed }).ok);
+    assert.equal(spawnSync(out, { encoding: "utf8" }).stdout, "key material\n");
+    return readFileSync(out);
+  };
+  assert.ok(build("s1", 42n).equals(build("s2", 42n)));
+  assert.ok(!build("r1").equals(build("r2")));
+}));
