@@ -147,7 +147,7 @@ export function constant(fx: FunctionContext, t: Type, value: bigint): llvm.Valu
     case "bool": return fx.consts.bool(value !== 0n);
     case "ptr": case "str": case "fn":
       if (value === 0n) return fx.consts.nullPtr();
-      return llvm.ConstantExpr.getBitCast(fx.consts.int(64, value), fx.types.i8ptr);
+      return fx.b.CreateIntToPtr(fx.consts.int(64, value), fx.types.i8ptr);
     default: throw new Error(`constant of type ${t.kind}`);
   }
 }

@@ -21,6 +21,7 @@ export function lowerStmts(fx: FunctionContext, stmts: Stmt[]): void {
 export function lowerStmt(fx: FunctionContext, s: Stmt): void {
   if (fx.terminated()) fx.startDeadBlock();
   if (s.kind !== "block") fx.at(s.span);
+  fx.m.currentSpan = s.span;
   const b = fx.b;
   switch (s.kind) {
     case "expr":

@@ -72,7 +72,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
     m.debug?.finish();
   } catch (err) {
     if (process.env.LWANGA_DEBUG) console.error(err);
-    m.diagnostics.push(internalError(`lowering failed: ${err instanceof Error ? err.message : String(err)}`));
+    m.diagnostics.push(internalError(`lowering failed: ${err instanceof Error ? err.message : String(err)}`, m.currentSpan));
     return fail();
   }
   if (m.diagnostics.some((d) => d.severity === "error")) return fail();

@@ -22,6 +22,8 @@ export class ModuleContext implements Resolver {
   readonly diagnostics: Diagnostic[] = [];
   /** Textual IR definitions linked in with the runtime (asm helpers, naked functions). */
   readonly snippets: string[] = [];
+  /** The statement being lowered, for internal-error reports. */
+  currentSpan: import("../diagnostics/diagnostics.ts").Span | undefined;
   /** Line-table builder when compiling with `-g`. */
   debug: DebugInfo | null = null;
   /** Snippets with `alwaysinline` asm were added: even -O0 must run the always-inliner. */
