@@ -69,6 +69,13 @@ export function lowerAsm(fx: FunctionContext, s: AsmStmt): void {
   };
 
   const named = new Map<string, { index: number; size: number }>();
+  // Constraint text goes into textual IR, which must parse (a failed parse
+  // kills the process): accept only the shapes this code knows how to emit.
+  const bad = badConstraint(s);
+  if (bad) {
+    m.diagnostics.push(unsupported(`the asm constraint '${bad}'`, s.span));
+    return;
+  }
   if (s.extended) {
     for (const o of s.outputs) {
       if (!o.place) continue;
@@ -157,6 +164,29 @@ export function lowerAsm(fx: FunctionContext, s: AsmStmt): void {
   m.needsInlining = true;
   const fn = m.declare(name, llvm.FunctionType.get(types.void, params.map((p) => p.type), false));
   fx.b.CreateCall(fn, params.map((p) => p.value));
+}
+
+const OUTPUT_RE = /^[=+]&?([a-zA-Z]+|\{[a-z0-9]+\})$/;
+const INPUT_RE = /^([a-zA-Z]+|\{[a-z0-9]+\}|[0-9]+)$/;
+const CLOBBER_RE = /^%?[a-zA-Z0-9]+$/;
+
+/** The first constraint or clobber of `s` that lowering cannot emit safely, or null. */
+function badConstraint(s: AsmStmt): string | null {
+  const direct: boolean[] = [];
+  for (const o of s.outputs) {
+    const c = o.constraint.replace(/\s/g, "");
+    if (!OUTPUT_RE.test(c)) return o.constraint;
+    const body = c.replace(/^[=+]&?/, "");
+    direct.push(!(/m/.test(body) && !/r/.test(body)));
+  }
+  for (const i of s.inputs) {
+    const c = i.constraint.replace(/\s/g, "");
+    if (!INPUT_RE.test(c)) return i.constraint;
+    // A matching constraint must name a register output.
+    if (/^[0-9]+$/.test(c) && !direct[Number(c)]) return i.constraint;
+  }
+  for (const c of s.clobbers) if (!CLOBBER_RE.test(c.trim())) return c;
+  return null;
 }
 
 function isLocal(v: Local | import("../ir/checked.ts").Global): v is Local {

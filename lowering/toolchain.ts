@@ -191,7 +191,9 @@ function toolOk(tool: ToolName, r: ReturnType<typeof runTool>, diagnostics: Diag
     code: LW_TOOL_FAILED, severity: "error",
     message: `${tool} failed (${how})`,
     notes: stderr ? stderr.split("\n").slice(0, 20).map((line) => ({ message: line })) : undefined,
-    help: tool === "ld" ? undefined : "this is probably a bug in the compiler; please report it",
+    help: stderr.includes("<inline asm>")
+      ? "the assembler rejected an asm block (see the notes)"
+      : tool === "ld" ? undefined : "this is probably a bug in the compiler; please report it",
   });
   return false;
 }

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import type { AsmStmt, Global, Local, Stmt } from "../ir/checked.ts";
 import { U64, U8 } from "../ir/types.ts";
 import * as h from "./lowering-helpers.ts";
+import { buildExecutable } from "../lowering/toolchain.ts";
 
 const { int, get, lv, assign, ret, span } = h;
 
@@ -78,3 +79,20 @@ for (const opt of [0, 2] as const) {
 }
 
 void ({} as Stmt);
+
+test("odd asm constraints are refused cleanly; assembler errors are reported", () => {
+  const a = h.local("a", U64);
+  const bad = h.func("main", [], U64, [a], [
+    asm(["mov $0, 1"], { syntax: "att", extended: true, outputs: [{ constraint: "=r\" , \"x", place: lv(a), span }] }),
+    ret(get(a)),
+  ]);
+  const r1 = buildExecutable(h.program([bad]), { optLevel: 0, output: "", emit: "llvm", target: "x86_64", debug: false, pic: false });
+  assert.equal(r1.ok, false);
+  assert.equal(r1.exitCode, 1);
+  assert.equal(r1.diagnostics[0].code, "LW4101");
+  const typo = h.func("main", [], U64, [], [asm(["movv rax, 1"]), ret(int(0))]);
+  const r2 = buildExecutable(h.program([typo]), { optLevel: 0, output: "", emit: "asm", target: "x86_64", debug: false, pic: false });
+  assert.equal(r2.ok, false);
+  assert.equal(r2.diagnostics[0].code, "LW4003");
+  assert.match(r2.diagnostics[0].help ?? "", /asm block/);
+});
