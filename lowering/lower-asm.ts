@@ -194,7 +194,12 @@ function isLocal(v: Local | import("../ir/checked.ts").Global): v is Local {
 }
 
 /** Reads register variable `local` (its CPU register) as a value of its type. */
+function checkRegister(local: Local): void {
+  if (!/^[a-z][a-z0-9]*$/.test(local.register ?? "")) throw new Error(`register variable '${local.name}' names '${local.register}'`);
+}
+
 export function readRegister(fx: FunctionContext, local: Local): llvm.Value {
+  checkRegister(local);
   const t = scalarText(local.type) ?? "i64";
   const name = `__lw_rd_${local.register}_${t.replace("*", "p")}`;
   const fn = registerHelper(fx.m, name, () => [
@@ -210,6 +215,7 @@ export function readRegister(fx: FunctionContext, local: Local): llvm.Value {
 
 /** Writes `value` into register variable `local`'s CPU register. */
 export function writeRegister(fx: FunctionContext, local: Local, value: llvm.Value): void {
+  checkRegister(local);
   const t = scalarText(local.type) ?? "i64";
   const name = `__lw_wr_${local.register}_${t.replace("*", "p")}`;
   const memTy = fx.types.memory(local.type);
@@ -266,7 +272,7 @@ export function defineNaked(m: ModuleContext, f: Func): llvm.Function | null {
     return `  call void asm sideeffect${dialect} "${llvmString(template)}", "~{memory}"()`;
   });
   m.snippets.push([
-    `define ${ret} @${f.symbol}(${params.join(", ")}) naked noinline nounwind {`,
+    `define ${ret} @"${llvmString(f.symbol)}"(${params.join(", ")}) naked noinline nounwind {`,
     ...calls,
     "  call void @llvm.trap()",
     "  unreachable",
