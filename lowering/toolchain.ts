@@ -16,6 +16,7 @@
  */
 import { chmodSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import llvm from "./llvm.ts";
@@ -200,7 +201,7 @@ function toolOk(tool: ToolName, r: ReturnType<typeof runTool>, diagnostics: Diag
 
 /** Writes `data` to `path` through a temporary file in the same directory and a rename. */
 function writeAtomic(path: string, data: Buffer, mode: number, diagnostics: Diagnostic[]): boolean {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     writeFileSync(tmp, data, { mode });
     chmodSync(tmp, mode);
