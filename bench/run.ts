@@ -14,12 +14,12 @@
  * "n/a". Options: `--only size,speed,...` runs some sections;
  * `--startup-runs N` (default 2000); `--keep` keeps the temporary folder.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { CAnchors, lwangaBuild, ROOT } from "./builders.ts";
 import { latencyRows } from "./latency.ts";
-import { ensureTool, which } from "./proc.ts";
+import { ensureTool, run, which, why } from "./proc.ts";
 import { renderTable, type Row } from "./report.ts";
 import { sizeRows } from "./sizes.ts";
 import { speedRows } from "./speed.ts";
@@ -48,6 +48,14 @@ async function main(): Promise<number> {
   const clang = only.has("speed") ? ensureTool("clang-14", "clang-14", log) : which("clang-14");
   const valgrind = only.has("speed") ? ensureTool("valgrind", "valgrind", log) : which("valgrind");
   const timeV = only.has("latency") ? ensureTool("/usr/bin/time", "time", log) : which("/usr/bin/time");
+
+  // Measure the sources as they are now: rebuild the CLI bundle the `lwanga` entry prefers.
+  const bundler = join(ROOT, "cli", "build.mjs");
+  if (existsSync(bundler)) {
+    log("bundling the CLI (node cli/build.mjs)");
+    const b = run(process.execPath, [bundler], { cwd: ROOT });
+    if (!b.ok) log(`bundling failed (${why(b)}): the CLI runs its TypeScript sources through tsx`);
+  }
 
   const dir = mkdtempSync(join(tmpdir(), "lwanga-bench-"));
   const c = new CAnchors(dir, clang);
