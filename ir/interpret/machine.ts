@@ -5,7 +5,7 @@
  * completion (normal, break, continue, return); a break/continue/return that
  * sits inside an expression (a block expression) travels as an `Escape`
  * exception to the statement that owns its target. Operands are evaluated
- * left to right; an assignment evaluates its place before its value.
+ * left to right; an assignment evaluates its value before its place.
  */
 import type { Expr, Func, Local, Place, Stmt } from "../checked.ts";
 import type { Type } from "../types.ts";
@@ -161,8 +161,9 @@ export class Machine {
         return;
       }
     }
-    const addr = this.address(p);
-    this.storeValue(addr, p.type, this.eval(value));
+    // Value first, then the place's address (as Rust does, and as lowering does for scalars).
+    const v = this.eval(value);
+    this.storeValue(this.address(p), p.type, v);
   }
 
   // ------------------------------------------------------------ statements

@@ -1,6 +1,8 @@
 /**
  * Emulated Linux x86-64 system calls: write (1), read (0), exit (60),
- * exit_group (231), getpid (39). Every other number returns -ENOSYS (-38),
+ * exit_group (231), getpid (39), and — because real programs allocate and
+ * tidy up with them — anonymous mmap (9), munmap (11) and close (3) of the
+ * standard streams. Every other number returns -ENOSYS (-38),
  * as the kernel does for an unknown call. Results are raw 64-bit patterns
  * (`-errno` on failure); a bad buffer gives -EFAULT, an fd the emulation
  * does not know gives -EBADF.
@@ -11,6 +13,8 @@ import { Trap } from "./trap.ts";
 const ENOSYS = 38n;
 const EFAULT = 14n;
 const EBADF = 9n;
+const ENODEV = 19n;
+const EINVAL = 22n;
 /** What getpid returns: fixed, so runs are reproducible. */
 export const INTERPRETER_PID = 4242n;
 
@@ -47,6 +51,14 @@ export function syscall(memory: Memory, host: SyscallHost, args: bigint[]): bigi
       if (count > 0n) host.write(Number(fd), memory.loadBytes(buf, Number(count)));
       return count;
     }
+    case 3n: return a(1) <= 2n ? 0n : neg(EBADF); // close
+    case 9n: { // mmap(addr, len, prot, flags, fd, off): anonymous private/shared only
+      const len = a(2), flags = a(4);
+      if ((flags & 0x20n) === 0n) return neg(ENODEV);
+      if (len === 0n || len > 1n << 32n) return neg(EINVAL);
+      return memory.map(Number(len));
+    }
+    case 11n: memory.unmap(a(1), a(2)); return 0n; // munmap
     case 39n: return INTERPRETER_PID;
     case 60n: case 231n: throw Trap.exit(Number(a(1) & 0xffn));
     default: return neg(ENOSYS);
