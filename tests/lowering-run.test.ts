@@ -201,6 +201,32 @@ for (const opt of [0, 2] as const) {
     assert.equal(h.buildAndRun(h.program([main]), { optLevel: opt }).status, 3);
   });
 
+  test(`global initialisers: strings, function and global addresses, structs, packed structs -O${opt}`, () => {
+    const x = h.local("x", U64, true);
+    const triple = h.func("triple", [x], U64, [], [ret(arith("mul", get(x), int(3)))]);
+    const fnT: Type = { kind: "fn", params: [U64], result: U64 };
+    const S: Type = { kind: "struct", def: layoutStruct("S", false, [{ name: "a", type: U8 }, { name: "p", type: PTR }, { name: "n", type: U64 }]) };
+    const P: Type = { kind: "struct", def: layoutStruct("P", true, [{ name: "a", type: U8 }, { name: "n", type: U64 }, { name: "b", type: BOOL }]) };
+    const gNum = h.global("num", U64, { kind: "int", value: 0xfedcba9876543210n });
+    const gFn = h.global("fp", fnT, { kind: "func", func: triple }, false);
+    const gAddr = h.global("addr", PTR, { kind: "globalAddress", global: gNum }, false);
+    const gStr = h.global("s", h.STR, { kind: "string", bytes: new TextEncoder().encode("from a global\n") }, false);
+    const gS = h.global("st", S, { kind: "struct", fields: [{ kind: "int", value: 9n }, { kind: "string", bytes: new TextEncoder().encode("x") }, { kind: "int", value: 77n }] });
+    const gP = h.global("pk", P, { kind: "struct", fields: [{ kind: "int", value: 1n }, { kind: "int", value: 0x0102030405060708n }, { kind: "int", value: 1n }] }, false);
+    const main = mainWith([], [
+      check(1, { kind: "callIndirect", callee: h.load(h.gv(gFn)), args: [int(5)], type: U64, span }, int(15)),
+      check(2, h.load(h.deref(h.conv("ptrCast", h.load(h.gv(gAddr)), { kind: "ptr", to: U64 }), U64)), int(0xfedcba9876543210n)),
+      h.expr(h.syscall(int(1), int(1), h.ptrToU64(h.load(h.gv(gStr))), int(14))),
+      check(3, h.load(h.field(h.gv(gS), 2)), int(77)),
+      check(4, h.load(h.deref(h.load(h.field(h.gv(gS), 1)), U8)), int(120, U8)),
+      check(5, h.load(h.field(h.gv(gP), 1)), int(0x0102030405060708n)),
+      check(6, h.conv("boolToInt", h.load(h.field(h.gv(gP), 2)), U8), int(1, U8)),
+    ]);
+    const r = h.buildAndRun(h.program([main, triple], [gNum, gFn, gAddr, gStr, gS, gP]), { optLevel: opt });
+    assert.equal(r.status, 0, `check ${r.status} failed`);
+    assert.equal(r.stdout, "from a global\n");
+  });
+
   test(`argc and argv reach main -O${opt}`, () => {
     const argc = h.local("argc", U64, true);
     const argv = h.local("argv", PTR, true);
