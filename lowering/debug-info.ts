@@ -8,6 +8,7 @@
 import { basename, dirname, resolve } from "node:path";
 import llvm from "./llvm.ts";
 import type { Span } from "../diagnostics/diagnostics.ts";
+import type { Type } from "../ir/types.ts";
 
 /** What debug info needs from the driver's SourceMap. */
 export interface SourceLookup {
@@ -60,6 +61,40 @@ export class DebugInfo {
   location(span: Span, scope: llvm.DISubprogram): llvm.DILocation {
     const { line, col } = this.position(span);
     return llvm.DILocation.get(this.context, line, col, scope);
+  }
+
+  private basicTypes = new Map<string, llvm.DIBasicType>();
+
+  /** A DWARF base type for scalar `t` (ints, bool, pointers), or null for aggregates. */
+  private basicType(t: Type): llvm.DIBasicType | null {
+    const enc = llvm.dwarf.TypeKind;
+    let key: string;
+    let bits: number;
+    let encoding: number;
+    switch (t.kind) {
+      case "int": key = `${t.signed ? "i" : "u"}${t.bits}`; bits = t.bits; encoding = t.signed ? enc.DW_ATE_signed : enc.DW_ATE_unsigned; break;
+      case "bool": key = "bool"; bits = 8; encoding = enc.DW_ATE_boolean; break;
+      case "ptr": case "str": case "fn": key = t.kind === "str" ? "str" : "ptr"; bits = 64; encoding = enc.DW_ATE_address; break;
+      default: return null;
+    }
+    let bt = this.basicTypes.get(key);
+    if (!bt) {
+      bt = this.builder.createBasicType(key, bits, encoding);
+      this.basicTypes.set(key, bt);
+    }
+    return bt;
+  }
+
+  /** Describes local `name` stored at `slot` (scalars only), so debuggers can print it. */
+  declareLocal(slot: llvm.Value, name: string, t: Type, span: Span, scope: llvm.DISubprogram, block: llvm.BasicBlock, argNo: number | null): void {
+    const type = this.basicType(t);
+    if (!type) return;
+    const file = this.file(span.file);
+    const { line } = this.position(span);
+    const variable = argNo !== null
+      ? this.builder.createParameterVariable(scope, name, argNo, file, line, type, true)
+      : this.builder.createAutoVariable(scope, name, file, line, type, true);
+    this.builder.insertDeclare(slot, variable, this.builder.createExpression(), this.location(span, scope), block);
   }
 
   finish(): void {

@@ -43,6 +43,11 @@ export class FunctionContext {
     }
   }
 
+  /** Under `-g`, tells the debugger that `local` lives in `slot`. */
+  declareLocal(local: Local, slot: llvm.Value, argNo: number | null): void {
+    if (this.scope && this.m.debug) this.m.debug.declareLocal(slot, local.name, local.type, local.span, this.scope, this.entry, argNo);
+  }
+
   /** Attributes the instructions built next to `span` (line tables under `-g`). */
   at(span: Span): void {
     if (this.scope && this.m.debug) this.b.SetCurrentDebugLocation(this.m.debug.location(span, this.scope));

@@ -19,13 +19,16 @@ export function lowerFunction(m: ModuleContext, func: Func): void {
   const params = new Set(func.params);
   for (const local of func.locals) {
     if (params.has(local) || local.register) continue;
-    fx.locals.set(local, fx.zeroedAlloca(local.type, local.name));
+    const slot = fx.zeroedAlloca(local.type, local.name);
+    fx.locals.set(local, slot);
+    fx.declareLocal(local, slot, null);
   }
-  for (const p of func.params) {
+  func.params.forEach((p, i) => {
     const slot = fx.alloca(p.type, p.name);
     fx.initParam(p.type, fn.getArg(argIndex++), slot);
     fx.locals.set(p, slot);
-  }
+    fx.declareLocal(p, slot, i + 1);
+  });
   const body = fx.block("body");
   fx.b.SetInsertPoint(body);
   lowerStmts(fx, func.body);

@@ -66,9 +66,12 @@ export function lowerStmt(fx: FunctionContext, s: Stmt): void {
       fx.targets.set(s.id, { breakTo: done, continueTo: update });
       b.SetInsertPoint(body);
       lowerStmts(fx, s.body);
+      // The loop's own jumps belong to the loop's line, not the body's last statement.
+      fx.at(s.span);
       fx.branch(update);
       b.SetInsertPoint(update);
       lowerStmts(fx, s.update);
+      fx.at(s.span);
       fx.branch(test);
       fx.targets.delete(s.id);
       b.SetInsertPoint(done);

@@ -117,6 +117,8 @@ test("-g emits DWARF line tables naming the source file", () => withDir((dir) =>
   const sections = spawnSync("readelf", ["-SW", out], { encoding: "utf8" }).stdout;
   assert.match(sections, /\.debug_line/);
   assert.ok(readFileSync(out).includes("dbgprog.lw"));
+  const gdb = spawnSync("gdb", ["-batch", "-ex", "break dbgprog.lw:3", "-ex", "run", "-ex", "info frame", out], { encoding: "utf8" });
+  if (gdb.status === 0 && !gdb.error) assert.match(gdb.stdout, /dbgprog\.lw:3/);
 }));
 
 test("aarch64: objects for the target; linking needs the cross binutils", () => withDir((dir) => {
