@@ -65,13 +65,15 @@ export interface ToolRun {
 }
 
 export function runTool(path: string, args: string[], input?: Buffer): ToolRun {
-  const r = spawnSync(path, args, { input, maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "pipe"] });
+  // A pathological optimiser run must not hang the compiler forever.
+  const timeout = Number(process.env.LWANGA_TOOL_TIMEOUT_MS) || 10 * 60 * 1000;
+  const r = spawnSync(path, args, { input, maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "pipe"], timeout, killSignal: "SIGKILL" });
   return {
     ok: !r.error && r.status === 0,
     status: r.status,
     signal: r.signal,
     stdout: r.stdout ?? Buffer.alloc(0),
     stderr: (r.stderr ?? Buffer.alloc(0)).toString(),
-    error: r.error?.message,
+    error: r.error ? ((r.error as NodeJS.ErrnoException).code === "ETIMEDOUT" ? `timed out after ${timeout} ms` : r.error.message) : undefined,
   };
 }
