@@ -2,8 +2,8 @@
  * Start-up rows: exec-to-exit time of the hello binaries. Spawning from
  * Node costs more than the programs themselves, so a small C harness (built
  * by the bench with glibc) does the measuring: for each of `runs` rounds it
- * runs every binary once, in a rotating order (interleaved, so drift and
- * noise hit all alike), each with `posix_spawn` + `waitpid` and stdout on
+ * runs every binary once, in a fresh random order (interleaved, so drift and
+ * noise hit all alike, and no binary always runs after the same one), each with `posix_spawn` + `waitpid` and stdout on
  * /dev/null, timed with CLOCK_MONOTONIC; one warm-up round is not counted.
  * It prints the median and the 10th/90th percentiles in nanoseconds.
  * Ratios are to the glibc static C hello and to the no-libc C hello.
@@ -28,9 +28,18 @@ int main(int argc, char **argv) {
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  int order[64];
+  unsigned long seed = 88172645463325252UL;
+  for (int i = 0; i < m; i++) order[i] = i;
   for (int r = -1; r < n; r++) {
+    /* A fresh random order every round: no binary always follows the same one. */
+    for (int i = m - 1; i > 0; i--) {
+      seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
+      int j = (int)(seed % (unsigned long)(i + 1)), x = order[i];
+      order[i] = order[j]; order[j] = x;
+    }
     for (int i = 0; i < m; i++) {
-      int b = (i + (r < 0 ? 0 : r)) % m;
+      int b = order[i];
       char *av[] = { argv[2 + b], NULL };
       struct timespec t0, t1;
       pid_t pid;
