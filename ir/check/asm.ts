@@ -34,20 +34,34 @@ export function registerName(ctx: Checker, name: string): string | null {
   return /^x([0-9]|[12][0-9]|30)$/.test(n) ? n : null;
 }
 
+/** Size-suffixed integer mnemonics that only AT&T spells with operands (`movq $1, $0`). */
+const ATT_SUFFIXED = /^(mov|add|sub|and|or|xor|cmp|test|lea|inc|dec|neg|not|shl|shr|sar|sal|rol|ror|imul|mul|div|idiv|push|pop|xchg|adc|sbb|bswap|popcnt|lzcnt|tzcnt|bsf|bsr|bt|cmov[a-z]+|set[a-z]+|movz[bw]|movs[bw])[bwlq]$/i;
+
 /**
- * AT&T when the text uses `%reg` or an `$imm` immediate. In an extended
- * block `$N` below the operand count is an operand reference, not an
- * immediate (and `%N` likewise is not a register).
+ * AT&T when the text uses `%reg`, an `$imm` immediate or `$$` (a literal
+ * `$`, which only an AT&T immediate needs). In an extended block `$N` below
+ * the operand count is an operand reference, not an immediate (and `%N`
+ * likewise is not a register). A block whose only operands are `$N`/`%N`
+ * references is AT&T when it uses a size-suffixed mnemonic (`movq $1, $0`)
+ * and names no bare register.
  */
 function detectSyntax(lines: string[], operandCount: number): "intel" | "att" {
   const text = lines.join("\n").replace(/"(\\.|[^"\\])*"/g, "");
   if (/%[a-z]/i.test(text)) return "att";
   for (const m of text.matchAll(/\$(\$|0x[0-9a-f]+|-?[0-9]+)/gi)) {
-    if (m[1] === "$") continue;
+    if (m[1] === "$") return "att";
     if (/^[0-9]+$/.test(m[1]) && Number(m[1]) < operandCount) continue;
     return "att";
   }
-  return "intel";
+  let suffixed = false;
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/^\s*[A-Za-z_.$][\w.$]*\s*:/, "").trim();
+    const m = /^([A-Za-z][\w]*)\s+(.*)$/.exec(line);
+    if (!m) continue;
+    for (const w of m[2].matchAll(/(?<![\w$%.])[A-Za-z_]\w*/g)) if (X86_ALL.has(w[0].toLowerCase()) || /^[xyz]mm[0-9]+$/i.test(w[0])) return "intel";
+    if (ATT_SUFFIXED.test(m[1])) suffixed = true;
+  }
+  return suffixed ? "att" : "intel";
 }
 
 export function checkAsm(ctx: Checker, s: syn.AsmStmt): AsmStmt | null {
