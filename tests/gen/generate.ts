@@ -49,7 +49,8 @@ interface Scope {
 
 interface FnSig {
   name: string;
-  params: IntT[];
+  /** Integer parameters, or a struct (passed by value). */
+  params: (IntT | GStruct)[];
   result: IntT;
   cost: number;
   /** Recursive functions take a depth as their first (u8) parameter. */
@@ -153,13 +154,26 @@ class Generator {
 
   private callArgs(sig: FnSig, constant: boolean): GExpr[] {
     return sig.params.map((t, i) => {
+      if (!("bits" in t)) {
+        // A struct argument: a variable of that struct type when one is in scope, else a literal.
+        const vars = constant ? [] : this.allAggs().filter((a) => a.kind === "struct" && a.s === t);
+        if (vars.length && this.rng.chance(0.7)) return { k: "structArg", s: t, name: this.rng.pick(vars).name, values: [], t: U64T };
+        return { k: "structArg", s: t, name: null, values: t.fields.map((f) => (constant ? this.lit(f.t) : this.expr(f.t, 1))), t: U64T };
+      }
       if (sig.recursive && i === 0) return this.lit(t, BigInt(this.rng.int(0, 6)));
       return constant ? this.lit(t) : this.expr(t, 1);
     });
   }
 
   private beginFunc(params: GParam[]): void {
-    this.scopes = [{ vars: [...this.globalScope.vars], aggs: [...this.globalScope.aggs], ptrs: [] }, { vars: params.map((p) => ({ ...p, mutable: false })), aggs: [], ptrs: [] }];
+    this.scopes = [
+      { vars: [...this.globalScope.vars], aggs: [...this.globalScope.aggs], ptrs: [] },
+      {
+        vars: params.filter((p) => !p.s).map((p) => ({ name: p.name, t: p.t, mutable: false })),
+        aggs: params.filter((p) => p.s).map((p) => ({ name: p.name, kind: "struct" as const, s: p.s, mutable: false })),
+        ptrs: [],
+      },
+    ];
     this.loopDepth = 0;
     this.cost = 0;
     this.mult = 1;
@@ -168,12 +182,13 @@ class Generator {
 
   private func(name: string): GFunc {
     const params: GParam[] = Array.from({ length: this.rng.int(1, 3) }, (_, i) => ({ name: `p${i}`, t: this.intType() }));
+    if (this.rng.chance(0.3)) params.push({ name: "sp", t: U64T, s: this.rng.pick(this.structs) });
     const result = this.intType();
     this.beginFunc(params);
     this.currentResult = result;
     const body = this.block(this.rng.int(4, 10), 0);
     const ret = this.expr(result, 2);
-    this.sigs.push({ name, params: params.map((p) => p.t), result, cost: this.cost + 10, recursive: false });
+    this.sigs.push({ name, params: params.map((p) => p.s ?? p.t), result, cost: this.cost + 10, recursive: false });
     return { name, params, result, body, ret };
   }
 
@@ -201,7 +216,7 @@ class Generator {
     const rv: GExpr = { k: "var", name: "rv", t: result };
     body.push({ k: "mix", e: rv });
     const ret: GExpr = { k: "bin", op: this.rng.pick(["+", "^", "-"] as BinOp[]), a: rv, b: this.expr(result, 1), t: result };
-    this.sigs.push({ name, params: params.map((p) => p.t), result, cost: (this.cost + 10) * 16, recursive: true });
+    this.sigs.push({ name, params: params.map((p) => p.s ?? p.t), result, cost: (this.cost + 10) * 16, recursive: true });
     return { name, params, result, body, ret };
   }
 
@@ -225,10 +240,13 @@ class Generator {
 
   private withScope<T>(f: () => T): T {
     this.scopes.push({ vars: [], aggs: [], ptrs: [] });
+    // Function-pointer variables declared inside go out of scope with it.
+    const callable = this.callable.length;
     try {
       return f();
     } finally {
       this.scopes.pop();
+      this.callable.length = callable;
     }
   }
 
@@ -280,6 +298,13 @@ class Generator {
       const same = this.allAggs().filter((a) => a.kind === "struct" && a.s === s && a.name !== name);
       if (same.length && this.rng.chance(0.5)) out.push({ k: "copy", dst: name, src: this.rng.pick(same).name });
       return out;
+    }
+    if (roll < 57 && this.callable.length) {
+      // A function pointer, called later through the variable.
+      const sig = this.rng.pick(this.callable.filter((c) => !c.recursive).length ? this.callable.filter((c) => !c.recursive) : this.callable);
+      const name = this.fresh("fp");
+      this.callable.push({ ...sig, name });
+      return [{ k: "letFn", name, fn: sig.name, params: sig.params, result: sig.result }];
     }
     if (roll < 59) {
       const ptrs = this.allPtrs();
@@ -345,13 +370,13 @@ class Generator {
         return { k: "var", name: v.name, t: v.t };
       },
       () => {
-        const as = this.allAggs().filter((a) => a.kind === "array");
+        const as = this.allAggs().filter((a) => a.kind === "array" && a.mutable);
         if (!as.length) return null;
         const a = this.rng.pick(as);
         return { k: "index", arr: a.name, i: this.pureExpr(this.intType(), 1), n: a.n!, t: a.elem! };
       },
       () => {
-        const ss = this.allAggs().filter((a) => a.kind === "struct");
+        const ss = this.allAggs().filter((a) => a.kind === "struct" && a.mutable);
         if (!ss.length) return null;
         const s = this.rng.pick(ss);
         const f = this.rng.pick(s.s!.fields);

@@ -54,7 +54,9 @@ export type GExpr =
   | { k: "index"; arr: string; i: GExpr; n: number; t: IntT }
   | { k: "field"; base: string; field: string; t: IntT }
   /** `*(p + ((i as u64) & (n - 1)))` on a `*T` into an array of `n` (only inside unsafe statements). */
-  | { k: "ptrRead"; ptr: string; i: GExpr; n: number; t: IntT };
+  | { k: "ptrRead"; ptr: string; i: GExpr; n: number; t: IntT }
+  /** A struct value as a call argument: a struct variable, or a literal when `name` is null (`t` is unused). */
+  | { k: "structArg"; s: GStruct; name: string | null; values: GExpr[]; t: IntT };
 
 export type GCond =
   | { k: "cmp"; op: CmpOp; a: GExpr; b: GExpr }
@@ -74,6 +76,8 @@ export type GStmt =
   | { k: "letStruct"; name: string; s: GStruct; values: GExpr[] }
   /** `let p: *T = &arr[0];` */
   | { k: "letPtr"; name: string; arr: string; elem: IntT }
+  /** `let fp: fn(params) -> result = fn;` — later called as `fp(...)`. */
+  | { k: "letFn"; name: string; fn: string; params: (IntT | GStruct)[]; result: IntT }
   /** Copies a whole aggregate: `dst = src;` */
   | { k: "copy"; dst: string; src: string }
   | { k: "assign"; target: GTarget; e: GExpr }
@@ -93,6 +97,8 @@ export type GStmt =
 export interface GParam {
   name: string;
   t: IntT;
+  /** A struct parameter (passed by value); `t` is then unused. */
+  s?: GStruct;
 }
 
 export interface GFunc {

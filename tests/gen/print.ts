@@ -6,7 +6,7 @@
  * prints one hex line per call made by main, then the checksum of all
  * calls and globals, and exits with the checksum's low 8 bits.
  */
-import { intName, rangeOf, U64T, type GCond, type GExpr, type GFunc, type GGlobal, type GProgram, type GStmt, type GTarget, type IntT } from "./model.ts";
+import { intName, rangeOf, U64T, type GStruct, type GCond, type GExpr, type GFunc, type GGlobal, type GProgram, type GStmt, type GTarget, type IntT } from "./model.ts";
 
 export type Lang = "lw" | "ts";
 
@@ -67,6 +67,11 @@ class Printer {
       case "field": return `${e.base}.${e.field}`;
       case "ptrRead":
         return this.lang === "lw" ? `(*(${e.ptr} + ${this.index(e.i, e.n)}))` : `deref(${e.ptr} + ${this.index(e.i, e.n)})`;
+      case "structArg": {
+        if (e.name !== null) return e.name;
+        const fields = e.s.fields.map((f, i) => `${f.name}: ${this.expr(e.values[i])}`).join(", ");
+        return this.lang === "lw" ? `${e.s.name} { ${fields} }` : `{ ${fields} }`;
+      }
     }
   }
 
@@ -131,6 +136,13 @@ class Printer {
       case "letPtr":
         this.line(lw ? `let ${s.name}: *${intName(s.elem)} = &${s.arr}[0];` : `const ${s.name}: Ptr<${intName(s.elem)}> = addressOf(${s.arr}[0]);`);
         return;
+      case "letFn": {
+        const name = (t: IntT | GStruct): string => ("bits" in t ? intName(t) : t.name);
+        this.line(lw
+          ? `let ${s.name}: fn(${s.params.map(name).join(", ")}) -> ${intName(s.result)} = ${s.fn};`
+          : `const ${s.name}: (${s.params.map((t, i) => `a${i}: ${name(t)}`).join(", ")}) => ${intName(s.result)} = ${s.fn};`);
+        return;
+      }
       case "copy": this.line(`${s.dst} = ${s.src};`); return;
       case "assign":
         if (s.target.k === "ptr") {
@@ -204,7 +216,7 @@ class Printer {
 
   private func(f: GFunc): void {
     const lw = this.lang === "lw";
-    const params = f.params.map((p) => `${p.name}: ${intName(p.t)}`).join(", ");
+    const params = f.params.map((p) => `${p.name}: ${p.s ? p.s.name : intName(p.t)}`).join(", ");
     this.line(lw ? `fn ${f.name}(${params}) -> ${intName(f.result)} {` : `function ${f.name}(${params}): ${intName(f.result)} {`);
     this.indent++;
     this.line(`${lw ? "let mut" : "let"} h: u64 = ${this.lit(U64T, BigInt(FNV_OFFSET))};`);
