@@ -41,7 +41,8 @@ function checkResult(r: CompileResult, stage: string): Violation[] {
 }
 
 /** Runs one input through check (and build when `build`); returns violations. */
-export async function checkInput(input: FuzzInput, options: { build: boolean; dir?: string }): Promise<Violation[]> {
+export async function checkInput(input: FuzzInput, options: { build: boolean; dir?: string; slowMs?: number }): Promise<Violation[]> {
+  const slowMs = options.slowMs ?? 10_000;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "lwanga-fuzz-"));
   const owned = options.dir === undefined;
   const violations: Violation[] = [];
@@ -62,7 +63,7 @@ export async function checkInput(input: FuzzInput, options: { build: boolean; di
         continue;
       }
       const ms = performance.now() - t0;
-      if (ms > 10_000) violations.push({ kind: "slow", message: `${stage} took ${(ms / 1000).toFixed(1)} s` });
+      if (ms > slowMs) violations.push({ kind: "slow", message: `${stage} took ${(ms / 1000).toFixed(1)} s` });
       violations.push(...checkResult(r, stage));
       if (stage === "build") {
         if (r.exitCode !== 0 && existsSync(out)) violations.push({ kind: "output-left", message: `build failed (exit ${r.exitCode}) but ${out} exists` });
