@@ -151,6 +151,11 @@ export interface AsmStmt {
   extended: boolean;
   /** Plain-block variables named in operand position, by name. */
   namedLocals: Map<string, Local | Global>;
+  /**
+   * Optional (low-level issue): where each entry of `lines` came from, same
+   * length as `lines`; lowering maps assembler errors to these lines.
+   */
+  lineSpans?: Span[];
   span: Span;
 }
 

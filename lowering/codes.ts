@@ -12,6 +12,7 @@
  * | LW4004 | 4 | the output file could not be written |
  * | LW4005 | 4 | the linked executable has a writable and executable segment, or a dynamic section |
  * | LW4101 | 1 | a construct this backend does not lower yet (named in the message) |
+ * | LW4102 | 1 | the assembler rejected a line of an asm block (reported at that source line) |
  */
 import type { Diagnostic, Span } from "../diagnostics/diagnostics.ts";
 
@@ -21,6 +22,7 @@ export const LW_TOOL_FAILED = "LW4003";
 export const LW_OUTPUT = "LW4004";
 export const LW_BAD_ELF = "LW4005";
 export const LW_UNSUPPORTED = "LW4101";
+export const LW_ASM_REJECTED = "LW4102";
 
 export function internalError(message: string, span?: Span): Diagnostic {
   return {
@@ -36,8 +38,8 @@ export function unsupported(what: string, span?: Span): Diagnostic {
   return { code: LW_UNSUPPORTED, severity: "error", message: `${what} is not supported by the LLVM backend yet`, span };
 }
 
-/** Exit code for a failed build: 1 when only unsupported-construct errors occurred, else 4. */
+/** Exit code for a failed build: 1 when only the user's program is at fault (unsupported construct, rejected asm), else 4. */
 export function exitCodeFor(diagnostics: Diagnostic[]): 1 | 4 {
   const errors = diagnostics.filter((d) => d.severity === "error");
-  return errors.length > 0 && errors.every((d) => d.code === LW_UNSUPPORTED) ? 1 : 4;
+  return errors.length > 0 && errors.every((d) => d.code === LW_UNSUPPORTED || d.code === LW_ASM_REJECTED) ? 1 : 4;
 }

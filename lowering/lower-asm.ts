@@ -147,7 +147,8 @@ export function lowerAsm(fx: FunctionContext, s: AsmStmt): void {
   const dialect = s.syntax === "intel" && m.target.name === "x86_64" ? " inteldialect" : "";
   const retType = direct.length === 0 ? "void" : direct.length === 1 ? direct[0].text : `{ ${direct.map((d) => d.text).join(", ")} }`;
   const name = `__lw_asm_${m.fresh()}`;
-  const call = `call ${retType} asm sideeffect${dialect} "${llvmString(template)}", "${llvmString(constraints.join(","))}"(${asmArgs.join(", ")})`;
+  const loc = m.srcloc(s, dialect !== "");
+  const call = `call ${retType} asm sideeffect${dialect} "${llvmString(template)}", "${llvmString(constraints.join(","))}"(${asmArgs.join(", ")}), ${loc.ref}`;
   if (direct.length === 1) post.push(`  store ${direct[0].text} %r, ${direct[0].text}* ${direct[0].ptr}`);
   if (direct.length > 1) {
     direct.forEach((d, k) => post.push(`  %r.${k} = extractvalue ${retType} %r, ${k}`, `  store ${d.text} %r.${k}, ${d.text}* ${d.ptr}`));
@@ -159,6 +160,7 @@ export function lowerAsm(fx: FunctionContext, s: AsmStmt): void {
     ...post,
     "  ret void",
     "}",
+    loc.def,
     "",
   ].join("\n"));
   m.needsInlining = true;
@@ -266,10 +268,13 @@ export function defineNaked(m: ModuleContext, f: Func): llvm.Function | null {
   if (isAggregate(f.result)) params.push("i8*");
   for (const p of f.params) params.push(signatureText(p.type));
   const ret = isAggregate(f.result) ? "void" : signatureText(f.result);
+  const defs: string[] = [];
   const calls = asm.map((a) => {
     const template = asmTemplate(a.lines, { extended: false, operandCount: 0, syntax: a.syntax, named: new Map() });
     const dialect = a.syntax === "intel" && m.target.name === "x86_64" ? " inteldialect" : "";
-    return `  call void asm sideeffect${dialect} "${llvmString(template)}", "~{memory}"()`;
+    const loc = m.srcloc(a, dialect !== "");
+    defs.push(loc.def);
+    return `  call void asm sideeffect${dialect} "${llvmString(template)}", "~{memory}"(), ${loc.ref}`;
   });
   m.snippets.push([
     `define ${ret} @"${llvmString(f.symbol)}"(${params.join(", ")}) naked noinline nounwind {`,
@@ -277,6 +282,7 @@ export function defineNaked(m: ModuleContext, f: Func): llvm.Function | null {
     "  call void @llvm.trap()",
     "  unreachable",
     "}",
+    ...defs,
     "",
   ].join("\n"));
   const fn = m.declare(f.symbol, m.types.function(f.params.map((p) => p.type), f.result));

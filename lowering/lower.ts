@@ -23,7 +23,7 @@ import { internalError, unsupported } from "./codes.ts";
 import { defineNaked } from "./lower-asm.ts";
 import { DebugInfo, type SourceLookup } from "./debug-info.ts";
 import type { Program } from "../ir/checked.ts";
-import type { Diagnostic } from "../diagnostics/diagnostics.ts";
+import type { Diagnostic, Span } from "../diagnostics/diagnostics.ts";
 
 export interface LowerOptions {
   target: TargetName;
@@ -44,12 +44,14 @@ export interface LowerResult {
   diagnostics: Diagnostic[];
   /** The module calls `alwaysinline` asm helpers: run the always-inliner even at -O0. */
   needsInlining: boolean;
+  /** Source line of each asm `!srcloc` cookie (cookie N is entry N - 1), for assembler errors. */
+  asmLines: Span[];
 }
 
 export function lower(program: Program, options: LowerOptions): LowerResult {
   const context = new llvm.LLVMContext();
   const m = new ModuleContext(context, TARGETS[options.target], options.moduleName ?? "lwanga");
-  const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics, needsInlining: false });
+  const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics, needsInlining: false, asmLines: m.asmLines });
   if (options.seed !== undefined) m.setSeed(options.seed);
   try {
     if (options.debug) {
@@ -87,7 +89,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
     m.diagnostics.push(internalError("LLVM's verifier rejected the generated module (details above on stderr)"));
     return fail();
   }
-  return { ok: true, context, module: m.module, diagnostics: m.diagnostics, needsInlining: m.needsInlining };
+  return { ok: true, context, module: m.module, diagnostics: m.diagnostics, needsInlining: m.needsInlining, asmLines: m.asmLines };
 }
 
 function declareFunctions(m: ModuleContext, program: Program): void {

@@ -22,6 +22,13 @@ export class ModuleContext implements Resolver {
   readonly diagnostics: Diagnostic[] = [];
   /** Textual IR definitions linked in with the runtime (asm helpers, naked functions). */
   readonly snippets: string[] = [];
+  /**
+   * Source lines of asm text, indexed by srcloc cookie - 1: every inline-asm
+   * call carries `!srcloc` with one cookie per template line, and llc names
+   * the cookie of a line the assembler rejects (see asm-errors.ts).
+   */
+  readonly asmLines: import("../diagnostics/diagnostics.ts").Span[] = [];
+  private srclocCount = 0;
   /** The statement being lowered, for internal-error reports. */
   currentSpan: import("../diagnostics/diagnostics.ts").Span | undefined;
   /** Line-table builder when compiling with `-g`. */
@@ -73,6 +80,21 @@ export class ModuleContext implements Resolver {
       for (let k = 0; k < 8 && i + k < n; k++) out[i + k] = Number((z >> BigInt(8 * k)) & 0xffn);
     }
     return out;
+  }
+
+  /**
+   * `!srcloc` metadata for the asm of `s`: returns the metadata reference
+   * for the call and the definition line for the snippet text. LLVM counts
+   * the `.intel_syntax` line it prepends in Intel dialect, hence the pad.
+   */
+  srcloc(s: import("../ir/checked.ts").AsmStmt, intel: boolean): { ref: string; def: string } {
+    const cookies: number[] = intel ? [0] : [];
+    s.lines.forEach((_, k) => {
+      this.asmLines.push(s.lineSpans?.[k] ?? s.span);
+      cookies.push(this.asmLines.length);
+    });
+    const id = this.srclocCount++;
+    return { ref: `!srcloc !${id}`, def: `!${id} = !{${cookies.map((c) => `i64 ${c}`).join(", ")}}` };
   }
 
   /** A unique suffix for generated symbol names. */

@@ -15,6 +15,7 @@ import { lookupValue } from "./names.ts";
 import { checkPlace, ensureGlobal, markAddressTaken, requireUnsafe } from "./places.ts";
 import type { Checker } from "./state.ts";
 import { checkExpr } from "./expr.ts";
+import { checkConstraints } from "./asm-constraints.ts";
 
 const X86_REGISTERS = new Set([
   "rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
@@ -90,11 +91,18 @@ export function checkAsm(ctx: Checker, s: syn.AsmStmt): AsmStmt | null {
     }
     inputs.push({ constraint: i.constraint, expr: x, span: i.span });
   }
+  if (s.extended) {
+    if (ctx.fn.decl.naked) {
+      ctx.diags.error(Code.NakedBody, "asm in a naked function cannot have operand lists", s.span,
+        "a naked function has no frame to hold operands: read parameters from their registers (rdi, rsi, ...) and leave the result in rax");
+    }
+    checkConstraints(ctx, outputs, inputs, s.clobbers, s.span);
+  }
   const namedLocals = new Map<string, Local | Global>();
   if (!s.extended) collectNamed(ctx, s.lines, namedLocals);
   return {
     kind: "asm", lines: s.lines, syntax: detectSyntax(s.lines, s.extended ? s.outputs.length + s.inputs.length : 0), outputs, inputs, clobbers: s.clobbers,
-    extended: s.extended, namedLocals, span: s.span,
+    extended: s.extended, namedLocals, lineSpans: s.lineSpans, span: s.span,
   };
 }
 

@@ -48,6 +48,7 @@
  * | LW2041 | error    | not supported yet (named construct) |
  * | LW2042 | error    | type name used as a value, or a value used as a type |
  * | LW2043 | error    | naked function body holds something other than asm and a trailing return |
+ * | LW2044 | error    | invalid asm constraint or clobber (unknown letter, register or shape; `i` input not constant) |
  */
 export const Code = {
   UndefinedName: "LW2001",
@@ -93,6 +94,7 @@ export const Code = {
   Unsupported: "LW2041",
   KindMismatch: "LW2042",
   NakedBody: "LW2043",
+  BadConstraint: "LW2044",
 } as const;
 
 export type CodeValue = (typeof Code)[keyof typeof Code];
