@@ -53,6 +53,8 @@ export interface Global {
   type: Type;
   mutable: boolean;
   init: ConstValue;
+  /** Optional (low-level issue): named by its symbol in a naked function's asm; must keep its symbol (external linkage). */
+  asmReferenced?: boolean;
   span: Span;
 }
 
@@ -81,6 +83,8 @@ export interface Func {
   result: Type;
   body: Stmt[];
   naked: boolean;
+  /** Optional (low-level issue): called or named by its symbol from asm text; must keep its symbol and signature (external linkage). */
+  asmReferenced?: boolean;
   span: Span;
 }
 
@@ -156,6 +160,12 @@ export interface AsmStmt {
    * length as `lines`; lowering maps assembler errors to these lines.
    */
   lineSpans?: Span[];
+  /**
+   * Optional (low-level issue): functions (and, in a naked function,
+   * globals) named in the text, by name → the symbol lowering writes there
+   * (`call helper` becomes `call lw.helper`).
+   */
+  symbols?: Map<string, string>;
   span: Span;
 }
 

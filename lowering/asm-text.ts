@@ -17,6 +17,8 @@ export interface TemplateOptions {
   syntax: "intel" | "att";
   /** Plain block: variable name → operand index and size in bytes (0 for aggregates). */
   named: Map<string, { index: number; size: number }>;
+  /** Names of functions (and a naked function's globals) → their symbols. */
+  symbols?: Map<string, string>;
 }
 
 const PTR_SIZE: Record<number, string> = { 1: "byte", 2: "word", 4: "dword", 8: "qword" };
@@ -65,6 +67,8 @@ function convertLine(line: string, labels: Set<string>, o: TemplateOptions): str
       const word = /^[A-Za-z_.][\w.$]*/.exec(line.slice(i))![0];
       if (labels.has(word)) {
         out += `.Llw\${:uid}_${word.replace(/\$/g, "_")}`;
+      } else if (o.symbols?.has(word) && !(!o.extended && o.named.has(word))) {
+        out += o.symbols.get(word)!.replace(/\$/g, "$$$$");
       } else if (!o.extended && o.named.has(word)) {
         const { index, size } = o.named.get(word)!;
         out += o.syntax === "intel" && PTR_SIZE[size] ? `${PTR_SIZE[size]} ptr \${${index}}` : `\${${index}}`;

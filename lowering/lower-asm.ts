@@ -143,6 +143,7 @@ export function lowerAsm(fx: FunctionContext, s: AsmStmt): void {
     operandCount: s.extended ? s.outputs.length + s.inputs.length : named.size,
     syntax: s.syntax,
     named,
+    symbols: s.symbols,
   });
   const dialect = s.syntax === "intel" && m.target.name === "x86_64" ? " inteldialect" : "";
   const retType = direct.length === 0 ? "void" : direct.length === 1 ? direct[0].text : `{ ${direct.map((d) => d.text).join(", ")} }`;
@@ -270,7 +271,7 @@ export function defineNaked(m: ModuleContext, f: Func): llvm.Function | null {
   const ret = isAggregate(f.result) ? "void" : signatureText(f.result);
   const defs: string[] = [];
   const calls = asm.map((a) => {
-    const template = asmTemplate(a.lines, { extended: false, operandCount: 0, syntax: a.syntax, named: new Map() });
+    const template = asmTemplate(a.lines, { extended: false, operandCount: 0, syntax: a.syntax, named: new Map(), symbols: a.symbols });
     const dialect = a.syntax === "intel" && m.target.name === "x86_64" ? " inteldialect" : "";
     const loc = m.srcloc(a, dialect !== "");
     defs.push(loc.def);

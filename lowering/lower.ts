@@ -102,7 +102,8 @@ function declareFunctions(m: ModuleContext, program: Program): void {
       continue;
     }
     // Internal: opt may inline, specialise and drop them; the entry calls main from inside the module.
-    const fn = llvm.Function.Create(type, L.InternalLinkage, f.symbol, m.module);
+    // Named from asm text: keep the symbol and the signature (opt must not drop or rewrite it).
+    const fn = llvm.Function.Create(type, f.asmReferenced ? L.ExternalLinkage : L.InternalLinkage, f.symbol, m.module);
     fn.setDoesNotThrow();
     m.funcs.set(f, fn);
   }
@@ -112,7 +113,7 @@ function declareGlobals(m: ModuleContext, program: Program): void {
   const L = llvm.GlobalValue.LinkageTypes;
   for (const g of program.globals) {
     const type = m.types.memory(g.type);
-    const gv = new llvm.GlobalVariable(m.module, type, !g.mutable, L.InternalLinkage, llvm.Constant.getNullValue(type), g.symbol);
+    const gv = new llvm.GlobalVariable(m.module, type, !g.mutable, g.asmReferenced ? L.ExternalLinkage : L.InternalLinkage, llvm.Constant.getNullValue(type), g.symbol);
     m.globals.set(g, gv);
   }
   for (const g of program.globals) {

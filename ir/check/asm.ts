@@ -99,35 +99,51 @@ export function checkAsm(ctx: Checker, s: syn.AsmStmt): AsmStmt | null {
     checkConstraints(ctx, outputs, inputs, s.clobbers, s.span);
   }
   const namedLocals = new Map<string, Local | Global>();
-  if (!s.extended) collectNamed(ctx, s.lines, namedLocals);
+  const symbols = new Map<string, string>();
+  collectNamed(ctx, s.lines, namedLocals, symbols, s.extended);
   return {
     kind: "asm", lines: s.lines, syntax: detectSyntax(s.lines, s.extended ? s.outputs.length + s.inputs.length : 0), outputs, inputs, clobbers: s.clobbers,
-    extended: s.extended, namedLocals, lineSpans: s.lineSpans, span: s.span,
+    extended: s.extended, namedLocals, lineSpans: s.lineSpans, symbols, span: s.span,
   };
 }
 
-/** Locals and globals named in operand position of a plain block (not registers, labels or mnemonics). */
-function collectNamed(ctx: Checker, lines: string[], out: Map<string, Local | Global>): void {
+/**
+ * Names in operand position (not registers, labels or mnemonics): locals
+ * and globals of a plain block become memory operands (`out`); functions
+ * (any block) and globals in a naked function are referred to by symbol
+ * (`symbols`), and keep that symbol in the output.
+ */
+function collectNamed(ctx: Checker, lines: string[], out: Map<string, Local | Global>, symbols: Map<string, string>, extended: boolean): void {
   const labels = new Set<string>();
   for (const line of lines) {
     const m = /^\s*([A-Za-z_.$][\w.$]*)\s*:/.exec(line);
     if (m) labels.add(m[1]);
   }
+  const naked = ctx.fn!.decl.naked;
   for (const raw of lines) {
     let line = raw.replace(/"(\\.|[^"\\])*"/g, "").replace(/^\s*[A-Za-z_.$][\w.$]*\s*:/, "").trim();
     if (line === "" || line.startsWith(".")) continue;
     line = line.replace(/^[A-Za-z_][\w.]*/, ""); // the mnemonic
     for (const m of line.matchAll(/(?<![\w$%.])[A-Za-z_]\w*/g)) {
       const name = m[0];
-      if (labels.has(name) || X86_ALL.has(name.toLowerCase()) || out.has(name)) continue;
+      if (labels.has(name) || X86_ALL.has(name.toLowerCase()) || out.has(name) || symbols.has(name)) continue;
       const found = lookupValue(ctx, name);
-      if (found?.kind === "local") {
-        if (ctx.fn!.decl.naked && found.local.isParam) continue;
+      if (found?.kind === "fn") {
+        found.func.asmReferenced = true;
+        symbols.set(name, found.func.symbol);
+      } else if (extended) {
+        continue;
+      } else if (found?.kind === "local") {
+        if (naked && found.local.isParam) continue;
         markAddressTaken(ctx, found);
         ctx.fn!.flow.assigned.add(found.local);
         out.set(name, found.local);
       } else if (found?.kind === "global") {
-        out.set(name, ensureGlobal(ctx, found));
+        const g = ensureGlobal(ctx, found);
+        if (naked) {
+          g.asmReferenced = true;
+          symbols.set(name, g.symbol);
+        } else out.set(name, g);
       }
     }
   }
