@@ -34,7 +34,8 @@ interface Var {
 
 interface Agg {
   name: string;
-  kind: "array" | "struct";
+  /** `sarray`: an array of `n` structs `s`. */
+  kind: "array" | "struct" | "sarray";
   elem?: IntT;
   n?: number;
   s?: GStruct;
@@ -299,6 +300,14 @@ class Generator {
       if (same.length && this.rng.chance(0.5)) out.push({ k: "copy", dst: name, src: this.rng.pick(same).name });
       return out;
     }
+    if (roll < 56) {
+      const s = this.rng.pick(this.structs);
+      const n = this.rng.pick([2, 4]);
+      const name = this.fresh("sa");
+      const values = Array.from({ length: n }, () => s.fields.map((f) => (this.rng.chance(0.5) ? this.lit(f.t) : this.expr(f.t, 1))));
+      this.top().aggs.push({ name, kind: "sarray", s, n, mutable: true });
+      return [{ k: "letStructArray", name, s, values }];
+    }
     if (roll < 57 && this.callable.length) {
       // A function pointer, called later through the variable.
       const sig = this.rng.pick(this.callable.filter((c) => !c.recursive).length ? this.callable.filter((c) => !c.recursive) : this.callable);
@@ -383,6 +392,13 @@ class Generator {
         return { k: "field", base: s.name, field: f.name, t: f.t };
       },
       () => {
+        const as = this.allAggs().filter((a) => a.kind === "sarray" && a.mutable);
+        if (!as.length) return null;
+        const a = this.rng.pick(as);
+        const f = this.rng.pick(a.s!.fields);
+        return { k: "sindex", arr: a.name, i: this.pureExpr(this.intType(), 1), n: a.n!, field: f.name, t: f.t };
+      },
+      () => {
         const ps = this.allPtrs();
         if (!ps.length) return null;
         const p = this.rng.pick(ps);
@@ -452,6 +468,7 @@ class Generator {
         const a = this.rng.pick(aggs);
         if (a.kind === "array") return this.castTo(t, { k: "index", arr: a.name, i: this.expr(this.intType(), depth - 1), n: a.n!, t: a.elem! });
         const f = this.rng.pick(a.s!.fields);
+        if (a.kind === "sarray") return this.castTo(t, { k: "sindex", arr: a.name, i: this.expr(this.intType(), depth - 1), n: a.n!, field: f.name, t: f.t });
         return this.castTo(t, { k: "field", base: a.name, field: f.name, t: f.t });
       }
     }

@@ -53,6 +53,8 @@ export type GExpr =
   /** `arr[(i as u64) & (n - 1)]`; `n` is a power of two. */
   | { k: "index"; arr: string; i: GExpr; n: number; t: IntT }
   | { k: "field"; base: string; field: string; t: IntT }
+  /** `arr[(i as u64) & (n - 1)].field` on an array of structs. */
+  | { k: "sindex"; arr: string; i: GExpr; n: number; field: string; t: IntT }
   /** `*(p + ((i as u64) & (n - 1)))` on a `*T` into an array of `n` (only inside unsafe statements). */
   | { k: "ptrRead"; ptr: string; i: GExpr; n: number; t: IntT }
   /** A struct value as a call argument: a struct variable, or a literal when `name` is null (`t` is unused). */
@@ -67,6 +69,7 @@ export type GTarget =
   | { k: "var"; name: string; t: IntT }
   | { k: "index"; arr: string; i: GExpr; n: number; t: IntT }
   | { k: "field"; base: string; field: string; t: IntT }
+  | { k: "sindex"; arr: string; i: GExpr; n: number; field: string; t: IntT }
   | { k: "ptr"; ptr: string; i: GExpr; n: number; t: IntT };
 
 export type GStmt =
@@ -74,6 +77,8 @@ export type GStmt =
   /** An aggregate local: array (with `n` element values) or struct (one value per field). */
   | { k: "letArray"; name: string; elem: IntT; values: GExpr[] }
   | { k: "letStruct"; name: string; s: GStruct; values: GExpr[] }
+  /** An array of `values.length` structs, each given by its field values. */
+  | { k: "letStructArray"; name: string; s: GStruct; values: GExpr[][] }
   /** `let p: *T = &arr[0];` */
   | { k: "letPtr"; name: string; arr: string; elem: IntT }
   /** `let fp: fn(params) -> result = fn;` — later called as `fp(...)`. */

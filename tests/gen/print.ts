@@ -65,6 +65,7 @@ class Printer {
       case "call": return `${e.fn}(${e.args.map((a) => this.expr(a)).join(", ")})`;
       case "index": return `${e.arr}[${this.index(e.i, e.n)}]`;
       case "field": return `${e.base}.${e.field}`;
+      case "sindex": return `${e.arr}[${this.index(e.i, e.n)}].${e.field}`;
       case "ptrRead":
         return this.lang === "lw" ? `(*(${e.ptr} + ${this.index(e.i, e.n)}))` : `deref(${e.ptr} + ${this.index(e.i, e.n)})`;
       case "structArg": {
@@ -94,6 +95,7 @@ class Printer {
       case "var": return t.name;
       case "index": return `${t.arr}[${this.index(t.i, t.n)}]`;
       case "field": return `${t.base}.${t.field}`;
+      case "sindex": return `${t.arr}[${this.index(t.i, t.n)}].${t.field}`;
       case "ptr": throw new Error("pointer targets are printed by assign");
     }
   }
@@ -131,6 +133,15 @@ class Printer {
       case "letStruct": {
         const fields = s.s.fields.map((f, i) => `${f.name}: ${this.expr(s.values[i])}`).join(", ");
         this.line(lw ? `let mut ${s.name}: ${s.s.name} = ${s.s.name} { ${fields} };` : `let ${s.name}: ${s.s.name} = { ${fields} };`);
+        return;
+      }
+      case "letStructArray": {
+        const lit = (vals: GExpr[]): string => {
+          const fields = s.s.fields.map((f, i) => `${f.name}: ${this.expr(vals[i])}`).join(", ");
+          return lw ? `${s.s.name} { ${fields} }` : `{ ${fields} }`;
+        };
+        const type = lw ? `[${s.s.name}; ${s.values.length}]` : `FixedArray<${s.s.name}, ${s.values.length}>`;
+        this.line(`${lw ? "let mut" : "let"} ${s.name}: ${type} = [${s.values.map(lit).join(", ")}];`);
         return;
       }
       case "letPtr":

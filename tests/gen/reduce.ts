@@ -62,7 +62,8 @@ function exprSlots(p: GProgram): Slot[] {
       case "bin": slot(e as never, "a"); slot(e as never, "b"); return;
       case "cond": visitCond(e.c); slot(e as never, "a"); slot(e as never, "b"); return;
       case "call": e.args.forEach((_, i) => slot(e.args as never, i)); return;
-      case "index": case "ptrRead": slot(e as never, "i"); return;
+      case "index": case "ptrRead": case "sindex": slot(e as never, "i"); return;
+      case "structArg": e.values.forEach((_, i) => slot(e.values as never, i)); return;
     }
   };
   const visitStmts = (list: GStmt[]): void => {
@@ -70,8 +71,9 @@ function exprSlots(p: GProgram): Slot[] {
       switch (s.k) {
         case "let": slot(s as never, "init"); break;
         case "letArray": case "letStruct": s.values.forEach((_, i) => slot(s.values as never, i)); break;
+        case "letStructArray": s.values.forEach((vals) => vals.forEach((_, i) => slot(vals as never, i))); break;
         case "assign":
-          if (s.target.k === "index" || s.target.k === "ptr") slot(s.target as never, "i");
+          if (s.target.k === "index" || s.target.k === "ptr" || s.target.k === "sindex") slot(s.target as never, "i");
           slot(s as never, "e");
           break;
         case "if": visitCond(s.c); visitStmts(s.then); if (s.else) visitStmts(s.else); break;
