@@ -225,3 +225,18 @@ test("logical operators short-circuit", async () => {
   ]);
   assert.deepEqual((await b.runCapture(b.program([side, main], [g]))).result, { exitCode: 1 });
 });
+
+test("live input through the read callback", async () => {
+  const buf = b.local(0, "buf", arr(U8, 4));
+  const n = b.local(1, "n", I64);
+  const main = b.func("main", [], [buf, n], I64, [
+    b.set(buf, b.zero(arr(U8, 4))),
+    b.set(n, b.sys(b.c(0, I64), b.c(0, I64), b.conv("ptrToInt", b.addr(b.L(buf), PTR), I64), b.c(4, I64))),
+    b.expr(b.sys(b.c(1, I64), b.c(1, I64), b.conv("ptrToInt", b.addr(b.L(buf), PTR), I64), b.get(n))),
+    b.ret(b.get(n)),
+  ]);
+  const out: number[] = [];
+  const r = interpret(b.program([main]), { argv: ["p"], read: (_fd, max) => new TextEncoder().encode("live!").subarray(0, max), write: (_fd, bytes) => out.push(...bytes) });
+  assert.deepEqual(r, { exitCode: 4 });
+  assert.equal(Buffer.from(out).toString(), "live");
+});

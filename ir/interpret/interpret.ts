@@ -22,6 +22,12 @@ export interface InterpretOptions {
   /** argv[0] first, as the kernel passes it. */
   argv: string[];
   stdin?: Uint8Array;
+  /**
+   * Live standard input instead of `stdin`: returns up to `max` bytes of fd
+   * `fd` (empty at end of file). For `lwanga run --interp`, e.g.
+   * `(fd, max) => { const b = Buffer.alloc(max); return b.subarray(0, readSync(fd, b)); }`.
+   */
+  read?(fd: number, max: number): Uint8Array;
   write(fd: number, bytes: Uint8Array): void;
   /** Statements, loop iterations and calls executed before giving up (default 1e9). */
   maxSteps?: number;
@@ -41,7 +47,7 @@ export function interpret(program: Program, options: InterpretOptions): Interpre
     const argvAddress = image.pushArgv(options.argv);
     const machine = new Machine(
       image,
-      { write: options.write, stdin: options.stdin ?? new Uint8Array(0), stdinPos: 0 },
+      { write: options.write, stdin: options.stdin ?? new Uint8Array(0), stdinPos: 0, read: options.read?.bind(options) },
       { maxSteps: options.maxSteps ?? 1e9, maxDepth: options.maxDepth ?? 5000 },
     );
     // main() or main(argc, argv): argc/argv are passed as the bits of their declared types.

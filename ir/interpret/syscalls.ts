@@ -23,6 +23,8 @@ export interface SyscallHost {
   /** Remaining stdin; `read` consumes from `stdinPos`. */
   stdin: Uint8Array;
   stdinPos: number;
+  /** When given, `read(0, …)` asks it instead of `stdin` (live input: up to `max` bytes, empty at EOF). */
+  read?: (fd: number, max: number) => Uint8Array;
 }
 
 function neg(errno: bigint): bigint {
@@ -38,6 +40,13 @@ export function syscall(memory: Memory, host: SyscallHost, args: bigint[]): bigi
       const fd = a(1), buf = a(2), count = BigInt.asIntN(64, a(3));
       if (fd !== 0n) return neg(EBADF);
       if (count < 0n) return neg(EFAULT);
+      if (host.read) {
+        const max = Number(count < 1n << 20n ? count : 1n << 20n);
+        if (!memory.isValid(buf, BigInt(max), true)) return neg(EFAULT);
+        const got = host.read(0, max).subarray(0, max);
+        memory.storeBytes(buf, got);
+        return BigInt(got.length);
+      }
       const n = Math.min(Number(count < 1n << 40n ? count : 1n << 40n), host.stdin.length - host.stdinPos);
       if (!memory.isValid(buf, BigInt(n), true)) return neg(EFAULT);
       memory.storeBytes(buf, host.stdin.subarray(host.stdinPos, host.stdinPos + n));
