@@ -15,7 +15,8 @@ export function lowerEnc(fx: FunctionContext, bytes: Uint8Array): llvm.Value {
   const buf = fx.alloca({ kind: "array", elem: { kind: "int", bits: 8, signed: false }, length: n + 1 }, "enc");
   const out = fx.bytePtr(buf);
   if (n > 0) {
-    const key = fx.m.randomBytes(n);
+    // No zero key byte: then no byte of the ciphertext equals its plain byte.
+    const key = fx.m.randomBytes(n).map((k) => (k === 0 ? 0xa5 : k));
     const cipher = bytes.map((x, i) => x ^ key[i]);
     const data = opaque(fx, byteGlobal(fx, cipher));
     const keyPtr = opaque(fx, byteGlobal(fx, key));
