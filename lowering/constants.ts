@@ -115,9 +115,14 @@ export class Constants {
       case "array": {
         if (t.kind !== "array") return null;
         const elems: llvm.Constant[] = [];
+        // A repeat (`[7; 3000000]`) shares one element object: build its constant once.
+        let prev: ConstValue | null = null;
+        let prevConst: llvm.Constant | null = null;
         for (const e of v.elements) {
-          const c = this.init(t.elem, e, resolve);
+          const c = e === prev ? prevConst : this.init(t.elem, e, resolve);
           if (!c) return null;
+          prev = e;
+          prevConst = c;
           elems.push(c);
         }
         return llvm.ConstantArray.get(this.types.memory(t) as llvm.ArrayType, elems);

@@ -226,6 +226,8 @@ function constValueOf(e: Expr): ConstValue | null {
     case "arrayRepeat": {
       const c = constValueOf(e.value);
       if (!c || e.type.kind !== "array") return null;
+      // `[0; 20000000]`: one zero initialiser, not twenty million elements.
+      if (isZero(c) || e.type.length === 0) return { kind: "zero" };
       return { kind: "array", elements: new Array(e.type.length).fill(c) };
     }
     case "structValue": {
@@ -241,3 +243,8 @@ function constValueOf(e: Expr): ConstValue | null {
   }
 }
 
+
+/** An integer 0 or an all-zero value: the global can be zero-initialised. */
+function isZero(c: ConstValue): boolean {
+  return c.kind === "zero" || (c.kind === "int" && c.value === 0n);
+}
