@@ -275,6 +275,15 @@ class Generator {
       if (target) return [this.wrapUnsafe({ k: "assign", target, e: this.expr(target.t, 3) }, target.k === "ptr")];
       return [{ k: "mix", e: this.expr(this.intType(), 3) }];
     }
+    if (roll < 40) {
+      const target = this.target();
+      if (target && target.k !== "ptr") {
+        const op = this.rng.pick(BIN_OPS);
+        let e = this.expr(target.t, 2);
+        if (op === "/" || op === "%") e = { k: "bin", op: "|", a: e, b: this.lit(target.t, 1n), t: target.t };
+        return [{ k: "compound", target, op, e }];
+      }
+    }
     if (roll < 44) return [{ k: "mix", e: this.expr(this.intType(), 3) }];
     if (roll < 50) {
       const elem = this.intType();
@@ -356,6 +365,23 @@ class Generator {
       this.loopDepth--;
       this.mult = savedMult;
       return [{ k: this.rng.chance(0.5) ? "for" : "while", ivar, n, body }];
+    }
+    if (roll < 90) {
+      // A switch over a small range; the TypeScript spelling falls through where `brk` is false.
+      const t = this.intType();
+      const name = this.fresh("sv");
+      const e = this.rng.chance(0.5) ? { k: "bin" as const, op: "&" as BinOp, a: this.expr(t, 2), b: this.lit(t, 7n), t } : this.expr(t, 2);
+      const pool = [0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n].filter(() => this.rng.chance(0.6));
+      const cases: { values: bigint[]; body: GStmt[]; brk: boolean }[] = [];
+      while (pool.length && cases.length < 4) {
+        const values = pool.splice(0, this.rng.int(1, 2));
+        cases.push({ values, body: this.withScope(() => this.block(this.rng.int(1, 2), depth + 1)), brk: this.rng.chance(0.6) });
+      }
+      if (this.rng.chance(0.6)) cases.push({ values: [], body: this.withScope(() => this.block(this.rng.int(1, 2), depth + 1)), brk: true });
+      if (cases.length === 0) return [{ k: "mix", e }];
+      cases[cases.length - 1].brk = true;
+      this.top().vars.push({ name, t, mutable: false });
+      return [{ k: "switch", name, t, e, cases }];
     }
     if (roll < 92 && depth > 0) {
       return [{ k: "if", c: this.cond(1), then: [{ k: "return", e: this.expr(this.currentResult!, 2) }], else: null }];

@@ -93,6 +93,15 @@ export type GStmt =
   | { k: "while"; ivar: string; n: number; body: GStmt[] }
   | { k: "break" }
   | { k: "continue" }
+  /** `target op= e;` (divisors of `/` and `%` are made non-zero by the generator). */
+  | { k: "compound"; target: GTarget; op: BinOp; e: GExpr }
+  /**
+   * `let sv: T = e;` then a C switch on it: TypeScript prints a real
+   * `switch` (fall-through where `brk` is false), Lwanga — which has no
+   * switch — the equivalent if-chain with the fallen-into bodies repeated.
+   * The default, when present, is the last case (`values` empty).
+   */
+  | { k: "switch"; name: string; t: IntT; e: GExpr; cases: { values: bigint[]; body: GStmt[]; brk: boolean }[] }
   /** `h = (h ^ (e as u64)) * 0x100000001b3;` — the function's running checksum. */
   | { k: "mix"; e: GExpr }
   | { k: "return"; e: GExpr }

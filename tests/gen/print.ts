@@ -190,6 +190,57 @@ class Printer {
         this.line("}");
         return;
       }
+      case "compound":
+        if (s.target.k === "ptr") throw new Error("compound assignment through a pointer is not generated");
+        this.line(`${this.target(s.target)} ${s.op}= ${this.expr(s.e)};`);
+        return;
+      case "switch": {
+        this.line(`${lw ? "let" : "const"} ${s.name}: ${intName(s.t)} = ${this.expr(s.e)};`);
+        if (!lw) {
+          this.line(`switch (${s.name}) {`);
+          this.indent++;
+          for (const c of s.cases) {
+            const labels = c.values.length ? c.values.map((v) => `case ${v}:`).join(" ") : "default:";
+            this.line(`${labels} {`);
+            this.indent++;
+            this.stmts(c.body);
+            if (c.brk) this.line("break;");
+            this.indent--;
+            this.line("}");
+          }
+          this.indent--;
+          this.line("}");
+          return;
+        }
+        // Lwanga: entering at case i runs bodies i, i+1, ... up to the first one that breaks.
+        const run = (i: number): GStmt[][] => {
+          const out: GStmt[][] = [];
+          for (let j = i; j < s.cases.length; j++) {
+            out.push(s.cases[j].body);
+            if (s.cases[j].brk) break;
+          }
+          return out;
+        };
+        let first = true;
+        const dflt = s.cases.findIndex((c) => c.values.length === 0);
+        s.cases.forEach((c, i) => {
+          if (c.values.length === 0) return;
+          const test = c.values.map((v) => `(${s.name} == ${this.lit(s.t, v)})`).join(" || ");
+          this.line(`${first ? "if" : "} else if"} ${test} {`);
+          first = false;
+          this.indent++;
+          for (const body of run(i)) { this.line("{"); this.indent++; this.stmts(body); this.indent--; this.line("}"); }
+          this.indent--;
+        });
+        if (dflt >= 0) {
+          this.line(first ? "{" : "} else {");
+          this.indent++;
+          for (const body of run(dflt)) { this.line("{"); this.indent++; this.stmts(body); this.indent--; this.line("}"); }
+          this.indent--;
+          this.line("}");
+        } else if (!first) this.line("}");
+        return;
+      }
       case "break": this.line("break;"); return;
       case "continue": this.line("continue;"); return;
       case "mix": this.mix("h", this.asU64(s.e)); return;

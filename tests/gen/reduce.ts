@@ -29,6 +29,7 @@ function stmtLists(p: GProgram): GStmt[][] {
       switch (s.k) {
         case "if": visit(s.then); if (s.else) visit(s.else); break;
         case "for": case "while": visit(s.body); break;
+        case "switch": for (const c of s.cases) visit(c.body); break;
         case "unsafe": visit(s.body); break;
         default: break;
       }
@@ -79,6 +80,11 @@ function exprSlots(p: GProgram): Slot[] {
         case "if": visitCond(s.c); visitStmts(s.then); if (s.else) visitStmts(s.else); break;
         case "for": case "while": case "unsafe": visitStmts(s.body); break;
         case "mix": case "return": slot(s as never, "e"); break;
+        case "compound":
+          if (s.target.k === "index" || s.target.k === "sindex") slot(s.target as never, "i");
+          slot(s as never, "e");
+          break;
+        case "switch": slot(s as never, "e"); for (const c of s.cases) visitStmts(c.body); break;
         default: break;
       }
     }
