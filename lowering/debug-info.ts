@@ -51,7 +51,10 @@ export class DebugInfo {
     const file = this.file(span.file);
     const { line } = this.position(span);
     const type = this.builder.createSubroutineType(this.builder.getOrCreateTypeArray([]));
-    const sp = this.builder.createFunction(file, name, symbol, file, line, type, line,
+    // No linkage name: debuggers then show and find the source name (`break add`,
+    // `add (a=1)`); the ELF symbol `lw.add` still names it too.
+    void symbol;
+    const sp = this.builder.createFunction(file, name, "", file, line, type, line,
       llvm.DINode.DIFlags.FlagPrototyped, llvm.DISubprogram.DISPFlags.SPFlagDefinition);
     fn.setSubprogram(sp);
     this.subprograms.push(sp);
