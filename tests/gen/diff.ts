@@ -120,6 +120,11 @@ export function compareOutcomes(outcomes: Map<string, Outcome>): string[] {
   const [refLabel, ref] = entries.find(([l]) => l.endsWith("interp")) ?? entries[0];
   const problems: string[] = [];
   if (ref.end.startsWith("error")) problems.push(`${refLabel}: ${ref.end}`);
+  // Self-checks printed by the program (constant folding vs run-time arithmetic).
+  for (const [label, o] of entries) {
+    const bad = o.stdout.split("\n").filter((l) => l.startsWith("BAD "));
+    if (bad.length) problems.push(`${label} self-check failed: ${bad.join("; ")}`);
+  }
   for (const [label, o] of entries) {
     if (label === refLabel) continue;
     if (!same(o, ref)) problems.push(`${label} (${describe(o)}) differs from ${refLabel} (${describe(ref)}): ${firstDifference(o, ref)}`);

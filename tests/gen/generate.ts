@@ -150,7 +150,48 @@ class Generator {
     for (const sig of this.sigs) {
       for (let k = 0; k < 2; k++) calls.push({ fn: sig.name, args: this.callArgs(sig, true), t: sig.result });
     }
-    return { seed: this.seed, structs: this.structs, globals: this.globals, funcs, calls };
+    const consts: NonNullable<GProgram["consts"]> = [];
+    for (let i = 0, n = this.rng.int(1, 3); i < n; i++) {
+      const t = this.intType();
+      const folded = this.constExpr(t, 3);
+      const runtime = this.unfold(folded, `${this.prefix}K${i}`);
+      consts.push({ name: `${this.prefix}K${i}`, t, folded, runtime });
+    }
+    return { seed: this.seed, structs: this.structs, globals: this.globals, funcs, calls, consts };
+  }
+
+  /** A literal-only expression (the checker folds it): every operator, casts, negation. */
+  private constExpr(t: IntT, depth: number): GExpr {
+    const r = this.rng.int(0, 9);
+    if (depth <= 0 || r < 2) return this.lit(t);
+    if (r < 6) {
+      const op = this.rng.pick(BIN_OPS);
+      const a = this.constExpr(t, depth - 1);
+      let b = this.constExpr(t, depth - 1);
+      if (op === "/" || op === "%") b = { k: "bin", op: "|", a: b, b: this.lit(t, 1n), t };
+      return { k: "bin", op, a, b, t };
+    }
+    if (r < 8) return { k: "cast", e: this.constExpr(this.intType(), depth - 1), t };
+    return { k: t.signed && this.rng.chance(0.5) ? "neg" : "bitnot", e: this.constExpr(t, depth - 1), t };
+  }
+
+  /** The same expression with each literal (but the `| 1` guards) read from a new mutable global. */
+  private unfold(e: GExpr, prefix: string): GExpr {
+    let n = 0;
+    const go = (x: GExpr, guard: boolean): GExpr => {
+      switch (x.k) {
+        case "lit": {
+          if (guard) return x;
+          const name = `${prefix}_${n++}`;
+          this.globals.push({ name, type: { k: "int", t: x.t }, values: [x.v] });
+          return { k: "var", name, t: x.t };
+        }
+        case "bin": return { ...x, a: go(x.a, false), b: go(x.b, x.op === "|" && x.b.k === "lit" && x.b.v === 1n) };
+        case "cast": case "neg": case "bitnot": return { ...x, e: go(x.e, false) };
+        default: return x;
+      }
+    };
+    return go(e, false);
   }
 
   private callArgs(sig: FnSig, constant: boolean): GExpr[] {

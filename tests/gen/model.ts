@@ -138,6 +138,13 @@ export interface GProgram {
   funcs: GFunc[];
   /** main: calls, each result printed and mixed into the checksum. */
   calls: { fn: string; args: GExpr[]; t: IntT }[];
+  /**
+   * Constant-folding checks: `const NAME: T = folded;` at top level, and
+   * `runtime` — the same expression with every literal read from a mutable
+   * global — which main compares with it, printing `BAD fold NAME` when the
+   * checker's folding disagrees with run-time arithmetic.
+   */
+  consts?: { name: string; t: IntT; folded: GExpr; runtime: GExpr }[];
 }
 
 /** The signed range of an int type as mathematical integers. */

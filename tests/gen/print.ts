@@ -300,6 +300,7 @@ class Printer {
         else this.line(`interface ${s.name} extends ${s.packed ? "Packed" : "Struct"} { ${s.fields.map((f) => `${f.name}: ${intName(f.t)};`).join(" ")} }`);
       }
       for (const g of p.globals) this.globalDecl(g);
+      for (const c of p.consts ?? []) this.line(`const ${c.name}: ${intName(c.t)} = ${this.expr(c.folded)};`);
     }
     this.printHex();
     for (const p of ps) for (const f of p.funcs) this.func(f);
@@ -321,6 +322,13 @@ class Printer {
           case "array": for (let i = 0; i < g.type.n; i++) this.mix("h", `(${g.name}[${i}] as u64)`); break;
           case "struct": for (const f of g.type.s.fields) this.mix("h", `(${g.name}.${f.name} as u64)`); break;
         }
+      }
+      for (const c of p.consts ?? []) {
+        const msg = `BAD fold ${c.name}\n`;
+        this.line(lw
+          ? `if ${c.name} != ${this.expr(c.runtime)} { unsafe { syscall(1, 1, "${msg.replace("\n", "\\n")}", ${msg.length}); } }`
+          : `if (${c.name} != ${this.expr(c.runtime)}) { unsafe(() => { syscall(1, 1, "${msg.replace("\n", "\\n")}", ${msg.length}); }); }`);
+        this.mix("h", `(${c.name} as u64)`);
       }
       this.line("print_hex(h);");
     }
