@@ -20,6 +20,12 @@ export interface Violation {
 
 function checkResult(r: CompileResult, stage: string): Violation[] {
   const out: Violation[] = [];
+  // The CLI prints every diagnostic: rendering must cope with whatever the input was.
+  try {
+    formatDiagnostics(r);
+  } catch (e) {
+    out.push({ kind: "exception", message: `${stage}: rendering diagnostics threw: ${(e as Error)?.stack?.slice(0, 600) ?? String(e)}` });
+  }
   if (r.exitCode !== 0 && r.exitCode !== 1) {
     out.push({ kind: r.exitCode === 4 ? "internal" : "exit-code", message: `${stage}: exit ${r.exitCode}: ${formatDiagnostics(r).slice(0, 600)}` });
     return out;
