@@ -42,13 +42,17 @@ export function readSegments(path: string): Segment[] | null {
   return out;
 }
 
-/** Problems with a linked executable, empty when it is static and W^X. */
-export function elfProblems(path: string): string[] {
+/**
+ * Problems with a linked executable, empty when it is static and W^X. A
+ * static PIE (`pie`) keeps a dynamic section (its own relative
+ * relocations) but still has no interpreter.
+ */
+export function elfProblems(path: string, options: { pie?: boolean } = {}): string[] {
   const segs = readSegments(path);
   if (!segs) return ["not a 64-bit little-endian ELF file"];
   const problems: string[] = [];
   if (segs.some((s) => s.type === PT_LOAD && (s.flags & PF_W) && (s.flags & PF_X))) problems.push("a segment is both writable and executable");
-  if (segs.some((s) => s.type === PT_DYNAMIC)) problems.push("it has a dynamic section");
+  if (!options.pie && segs.some((s) => s.type === PT_DYNAMIC)) problems.push("it has a dynamic section");
   if (segs.some((s) => s.type === PT_INTERP)) problems.push("it requests an interpreter");
   return problems;
 }

@@ -25,7 +25,16 @@ import { readFileSync } from "node:fs";
 export interface LinkerScriptOptions {
   /** Whether the program has `.data`/`.bss` (default true: the RW segment is emitted). */
   writableData?: boolean;
+  /**
+   * Static PIE (`--pic`): linked at 0, with the dynamic table (only
+   * relative relocations, applied by the program's own `_start`) in the RW
+   * segment and a `PT_DYNAMIC` header; the RW segment is always present.
+   */
+  pie?: boolean;
 }
+
+/** Extra `ld` flags for a static PIE: no interpreter, and no relocation may patch the code segment. */
+export const PIE_LD_FLAGS: readonly string[] = ["-pie", "--no-dynamic-linker", "-z", "text", "--hash-style=gnu"];
 
 /** The flags to pass to `ld` with `-T <script>` (static, no page alignment, no symbols, no build id). */
 export const MINIMAL_LD_FLAGS: readonly string[] = [
@@ -33,29 +42,46 @@ export const MINIMAL_LD_FLAGS: readonly string[] = [
 ];
 
 export function linkerScript(target: "x86_64" | "aarch64", options: LinkerScriptOptions = {}): string {
-  const base = "0x400000";
+  const pie = options.pie ?? false;
+  const base = pie ? "0" : "0x400000";
   // The largest page the kernel may use on the target: the RW segment must not share one with code.
   const page = target === "x86_64" ? "0x1000" : "0x10000";
-  const data = options.writableData ?? true;
+  const data = pie || (options.writableData ?? true);
   const lines = [
     "ENTRY(_start)",
     "PHDRS {",
     "  text PT_LOAD FILEHDR PHDRS FLAGS(5);",
     ...(data ? ["  data PT_LOAD FLAGS(6);"] : []),
+    ...(pie ? ["  dynamic PT_DYNAMIC FLAGS(6);"] : []),
     "  stack PT_GNU_STACK FLAGS(6);",
     "}",
     "SECTIONS {",
     `  . = ${base} + SIZEOF_HEADERS;`,
     // One output section for code and constants: one section header less before stripping.
     "  .text : { *(.text.unlikely .text.unlikely.*) *(.text .text.*) *(.rodata .rodata.*) } :text",
+    ...(pie
+      ? [
+        "  .dynsym : { *(.dynsym) } :text",
+        "  .dynstr : { *(.dynstr) } :text",
+        "  .gnu.hash : { *(.gnu.hash) } :text",
+        "  .rela.dyn : { *(.rela.*) } :text",
+      ]
+      : []),
     ...(data
       ? [
         `  . = ALIGN(${page}) + (. & (${page} - 1));`,
+        ...(pie
+          ? [
+            "  .dynamic : { *(.dynamic) } :data :dynamic",
+            "  .got : { *(.got) *(.got.plt) *(.igot.plt) } :data",
+            "  .data.rel.ro : { *(.data.rel.ro .data.rel.ro.*) } :data",
+          ]
+          : []),
         "  .data : { *(.data .data.*) } :data",
         "  .bss : { *(.bss .bss.*) *(COMMON) } :data",
       ]
       : []),
-    "  /DISCARD/ : { *(.comment) *(.note .note.*) *(.eh_frame .eh_frame_hdr) }",
+    "  /DISCARD/ : { *(.comment) *(.note .note.*) *(.eh_frame .eh_frame_hdr) *(.interp) }",
     "}",
     "",
   ];

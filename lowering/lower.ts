@@ -33,6 +33,8 @@ export interface LowerOptions {
   sources?: SourceLookup;
   /** Seed for encrypted-string keys (random when absent). */
   seed?: bigint;
+  /** Static PIE: the entry relocates the executable first (see runtime.ts). */
+  pic?: boolean;
   /** Module name shown in textual IR (defaults to "lwanga"). */
   moduleName?: string;
 }
@@ -79,7 +81,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
   }
   if (m.diagnostics.some((d) => d.severity === "error")) return fail();
 
-  const text = runtimeText(m.target, { userStart: program.userStart !== null, snippets: m.snippets });
+  const text = runtimeText(m.target, { userStart: program.userStart !== null, snippets: m.snippets, pic: options.pic });
   if (!linkText(m.module, context, text)) {
     m.diagnostics.push(internalError("linking the runtime into the module failed"));
     return fail();

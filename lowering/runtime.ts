@@ -25,6 +25,8 @@ export interface RuntimeOptions {
   userStart: boolean;
   /** Extra definitions (asm helpers, naked functions) appended to the text. */
   snippets: string[];
+  /** Static PIE (`--pic`): `_start` first applies the executable's own relative relocations. */
+  pic?: boolean;
 }
 
 const X86_SYSCALL_REGS = ["rdi", "rsi", "rdx", "r10", "r8", "r9"];
@@ -36,7 +38,7 @@ export function runtimeText(target: TargetInfo, options: RuntimeOptions): string
     `target triple = "${target.triple}"`,
     "",
   ];
-  if (!options.userStart) out.push(entry(target));
+  if (!options.userStart) out.push(options.pic ? pieEntry(target) : entry(target));
   for (let n = 0; n <= 6; n++) out.push(syscallStub(target, n));
   out.push(divZero(target));
   out.push(MEM_FUNCTIONS);
@@ -57,6 +59,87 @@ function entry(target: TargetInfo): string {
     "  unreachable",
     "}",
     "",
+  ].join("\n");
+}
+
+/**
+ * `_start` of a static PIE: nobody else relocates it, so before anything
+ * reads a pointer stored in data it calls `__lw_relocate`, which walks
+ * `_DYNAMIC` for DT_RELA/DT_RELASZ and adds the load base (the runtime
+ * address of the ELF header, linked at 0) to every RELATIVE entry. Both
+ * symbols are hidden, so the relocator itself needs no relocation.
+ */
+function pieEntry(target: TargetInfo): string {
+  const asm = target.name === "x86_64"
+    ? "xor %ebp, %ebp\\0Amov %rsp, %rbx\\0Aand $$-16, %rsp\\0Acall __lw_relocate\\0Amov %rbx, %rdi\\0Acall __lw_start\\0Aud2"
+    : "mov x29, #0\\0Amov x30, #0\\0Amov x19, sp\\0Aand x1, x19, #-16\\0Amov sp, x1\\0Abl __lw_relocate\\0Amov x0, x19\\0Abl __lw_start\\0Abrk #0";
+  const relative = target.name === "x86_64" ? 8 : 1027;
+  return [
+    "declare void @__lw_start(i8*)",
+    "@_DYNAMIC = external hidden global [0 x i64]",
+    "@__ehdr_start = external hidden global i8",
+    '@llvm.used = appending global [2 x i8*] [i8* bitcast (void (i8*)* @__lw_start to i8*), i8* bitcast (void ()* @__lw_relocate to i8*)], section "llvm.metadata"',
+    "define void @_start() naked noreturn nounwind {",
+    `  call void asm sideeffect "${asm}", "~{memory}"()`,
+    "  unreachable",
+    "}",
+    "",
+    `define void @__lw_relocate() noinline nounwind "no-builtins" {
+entry:
+  %base = ptrtoint i8* @__ehdr_start to i64
+  %dyn = bitcast [0 x i64]* @_DYNAMIC to i64*
+  br label %scan
+scan:
+  %i = phi i64 [ 0, %entry ], [ %i2, %next ]
+  %rela = phi i64 [ 0, %entry ], [ %rela2, %next ]
+  %size = phi i64 [ 0, %entry ], [ %size2, %next ]
+  %tp = getelementptr i64, i64* %dyn, i64 %i
+  %tag = load volatile i64, i64* %tp
+  %vi = add i64 %i, 1
+  %vp = getelementptr i64, i64* %dyn, i64 %vi
+  %val = load volatile i64, i64* %vp
+  %last = icmp eq i64 %tag, 0
+  br i1 %last, label %apply, label %next
+next:
+  %isrela = icmp eq i64 %tag, 7
+  %rela2 = select i1 %isrela, i64 %val, i64 %rela
+  %issize = icmp eq i64 %tag, 8
+  %size2 = select i1 %issize, i64 %val, i64 %size
+  %i2 = add i64 %i, 2
+  br label %scan
+apply:
+  %first = add i64 %base, %rela
+  %stop = add i64 %first, %size
+  br label %loop
+loop:
+  %p = phi i64 [ %first, %apply ], [ %p1, %step ]
+  %more = icmp ult i64 %p, %stop
+  br i1 %more, label %body, label %done
+body:
+  %offp = inttoptr i64 %p to i64*
+  %off = load volatile i64, i64* %offp
+  %infoa = add i64 %p, 8
+  %infop = inttoptr i64 %infoa to i64*
+  %info = load volatile i64, i64* %infop
+  %type = and i64 %info, 4294967295
+  %isrel = icmp eq i64 %type, ${relative}
+  br i1 %isrel, label %fix, label %step
+fix:
+  %adda = add i64 %p, 16
+  %addp = inttoptr i64 %adda to i64*
+  %addend = load volatile i64, i64* %addp
+  %where = add i64 %base, %off
+  %wherep = inttoptr i64 %where to i64*
+  %value = add i64 %base, %addend
+  store volatile i64 %value, i64* %wherep
+  br label %step
+step:
+  %p1 = add i64 %p, 24
+  br label %loop
+done:
+  ret void
+}
+`,
   ].join("\n");
 }
 

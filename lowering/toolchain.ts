@@ -23,7 +23,7 @@ import llvm from "./llvm.ts";
 import { lower } from "./lower.ts";
 import { findTool, linkerFor, runTool, PACKAGE_OF, type ToolName } from "./tools.ts";
 import { elfProblems } from "./elf.ts";
-import { linkerScript, hasWritableData, MINIMAL_LD_FLAGS } from "./linker-script.ts";
+import { linkerScript, hasWritableData, MINIMAL_LD_FLAGS, PIE_LD_FLAGS } from "./linker-script.ts";
 import { stripSectionHeaders } from "./strip-sections.ts";
 import { asmDiagnostics } from "./asm-errors.ts";
 import { exitCodeFor, LW_BAD_ELF, LW_OUTPUT, LW_TOOL_FAILED, LW_TOOL_MISSING } from "./codes.ts";
@@ -70,7 +70,7 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
     }
   };
 
-  const lowered = timed("lower", () => lower(program, { target: options.target, debug: options.debug, sources: options.sources, seed: options.seed }));
+  const lowered = timed("lower", () => lower(program, { target: options.target, debug: options.debug, sources: options.sources, seed: options.seed, pic: options.pic }));
   diagnostics.push(...lowered.diagnostics);
   if (!lowered.ok) return fail();
 
@@ -181,9 +181,10 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
 function link(ld: string, obj: string, dir: string, options: BuildOptions, diagnostics: Diagnostic[]): string | null {
   const out = join(dir, "a.out");
   const script = join(dir, "lwanga.ld");
-  writeFileSync(script, linkerScript(options.target, { writableData: hasWritableData(obj) }));
-  if (!toolOk("ld", runTool(ld, [...MINIMAL_LD_FLAGS.filter((f) => !(options.debug && f === "-s")), "-T", script, "-o", out, obj]), diagnostics)) return null;
-  const problems = elfProblems(out);
+  writeFileSync(script, linkerScript(options.target, { writableData: hasWritableData(obj), pie: options.pic }));
+  const flags = [...MINIMAL_LD_FLAGS.filter((f) => !(options.debug && f === "-s")), ...(options.pic ? PIE_LD_FLAGS : [])];
+  if (!toolOk("ld", runTool(ld, [...flags, "-T", script, "-o", out, obj]), diagnostics)) return null;
+  const problems = elfProblems(out, { pie: options.pic });
   if (problems.length > 0) {
     diagnostics.push({ code: LW_BAD_ELF, severity: "error", message: `the linked executable is unsafe: ${problems.join("; ")}` });
     return null;
