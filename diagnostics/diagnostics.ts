@@ -140,16 +140,18 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate to `name` if it is close enough to be a likely typo. */
 export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
+  // Edit distance is quadratic: typos in very long names are not worth seconds of work.
+  if (name.length > 64) return undefined;
+  const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDist = Infinity;
   for (const c of candidates) {
-    if (c === name) continue;
+    if (c === name || Math.abs(c.length - name.length) > limit) continue;
     const d = editDistance(name.toLowerCase(), c.toLowerCase());
     if (d < bestDist) {
       bestDist = d;
       best = c;
     }
   }
-  const limit = Math.max(1, Math.floor(name.length / 3));
   return bestDist <= limit ? best : undefined;
 }

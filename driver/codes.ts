@@ -11,6 +11,8 @@ export const DRIVER_CODES = {
   importCycle: "LW5003",
   /** LW5004: the input's extension is not .lw, .lwanga or .ts. */
   unknownLanguage: "LW5004",
+  /** LW5006: the syntax tree nests deeper than the compiler's limit. */
+  tooDeep: "LW5006",
   /** LW5005: an internal compiler error caught by the driver (a bug: exit 4). */
   internal: "LW5005",
 } as const;

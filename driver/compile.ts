@@ -14,6 +14,7 @@ import { renderAll } from "../diagnostics/render.ts";
 import type { Program } from "../ir/checked.ts";
 import { check } from "../ir/check/check.ts";
 import { DRIVER_CODES } from "./codes.ts";
+import { checkSyntaxDepth } from "./depth.ts";
 import { displayPath, languageOf, loadProgram } from "./load.ts";
 
 export type OptLevel = 0 | 1 | 2 | 3 | "s";
@@ -107,7 +108,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
       target,
       searchPath: (process.env.LWANGA_PATH ?? "").split(":").filter(Boolean).concat(options.searchPath ?? []),
     }));
-    if (diags.hasErrors()) return result(1);
+    if (diags.hasErrors() || !checkSyntaxDepth(module, diags)) return result(1);
 
     const program = await time("check", () => check(module, diags, { target }));
     if (!program || diags.hasErrors()) return result(1);

@@ -82,7 +82,7 @@ export async function loadProgram(entry: SourceFile, sources: SourceMap, diags: 
 
   const entryKey = existsSync(entry.path) ? realpathSync(entry.path) : resolve(entry.path);
   await visit(entry, entryKey);
-  return { decls, entryLanguage: languageOf(entry.path) ?? "lw" };
+  return { decls, entryLanguage: languageOf(entry.path) ?? "lw", entryFile: entry.id };
 }
 
 async function parseFile(file: SourceFile, diags: Diagnostics, options: LoadOptions): Promise<FileResult> {

@@ -36,6 +36,8 @@ export interface Module {
   decls: Decl[];
   /** Which source language the entry file was; only for messages. */
   entryLanguage: "lw" | "ts";
+  /** File id of the entry file (for diagnostics about the whole program, e.g. a missing `main`). */
+  entryFile?: number;
 }
 
 export type Decl = FnDecl | ConstDecl | GlobalDecl | StructDecl;

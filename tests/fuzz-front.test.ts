@@ -23,8 +23,6 @@ const SEED = 20240601;
  * the suite stays green) until fixed; then remove them here.
  */
 const KNOWN: { re: RegExp; owner: string }[] = [
-  { re: /Maximum call stack size exceeded/, owner: "dsl/front: deep nesting in .ts overflows the stack (exit 4)" },
-  { re: /LW2028 the program has no `main` function span undefined/, owner: "ir/check: LW2028 'no main' has no location" },
 ];
 const knownSeen: string[] = [];
 
@@ -46,7 +44,7 @@ test(`front-end fuzz: ${INPUTS} inputs through check (every 100th through build)
   assert.deepEqual(found, [], found.slice(0, 20).join("\n"));
 });
 
-test("front-end fuzz: known open problems are gone", { todo: KNOWN.map((k) => k.owner).join("; ") }, () => {
+test("front-end fuzz: known open problems are gone", { todo: KNOWN.length > 0 ? KNOWN.map((k) => k.owner).join("; ") : false }, () => {
   assert.deepEqual(knownSeen, [], knownSeen.slice(0, 20).join("\n"));
 });
 
@@ -67,9 +65,7 @@ function nested(lang: Lang, kind: string, depth: number): Uint8Array {
 for (const lang of ["lw", "ts"] as Lang[]) {
   for (const kind of ["parens", "blocks", "ifs", "unary"]) {
     for (const depth of [1000, 20000]) {
-      // Known open: the DSL front end overflows the stack on 20000-deep .ts input.
-      const todo = lang === "ts" ? "dsl/front: stack overflow (exit 4) on deep nesting (seen from 1000 levels)" : undefined;
-      test(`deep nesting: ${lang} ${kind} x${depth}`, todo ? { todo } : {}, async () => {
+      test(`deep nesting: ${lang} ${kind} x${depth}`, async () => {
         const v = await checkInput({ lang, bytes: nested(lang, kind, depth), how: `${kind} ${depth}` }, { build: depth === 1000, slowMs: Infinity });
         assert.deepEqual(v, [], v.map((x) => `${x.kind}: ${x.message.slice(0, 300)}`).join("\n"));
       });

@@ -64,6 +64,8 @@ export const DSL = {
   nullish: "LW3028",
   /** Warning: a decimal literal with a leading zero (TypeScript reads `0644` as octal). */
   leadingZero: "LW3029",
+  /** The file nests too deeply for the recursive stages (a limit, not a crash). */
+  tooDeep: "LW3030",
 } as const;
 
 export type DslCode = (typeof DSL)[keyof typeof DSL];

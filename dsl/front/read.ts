@@ -17,6 +17,7 @@ import {
   BUILTIN_FUNCTIONS, BUILTIN_GENERIC_TYPES, BUILTIN_TYPE_NAMES, error, loadTs, spanOfNode, type Ctx, type FnSig,
 } from "./context.ts";
 import { DSL } from "./codes.ts";
+import { MAX_SYNTAX_DEPTH } from "../../driver/depth.ts";
 import { readType } from "./types.ts";
 import { readDeclarator, readStatements } from "./stmt.ts";
 
@@ -24,7 +25,16 @@ export { DSL } from "./codes.ts";
 
 export function readDsl(file: SourceFile, diags: Diagnostics): FileResult {
   const T = loadTs();
-  const sf = T.createSourceFile(file.path, file.text, T.ScriptTarget.Latest, true, T.ScriptKind.TS);
+  let sf: ts.SourceFile;
+  try {
+    sf = T.createSourceFile(file.path, file.text, T.ScriptTarget.Latest, true, T.ScriptKind.TS);
+  } catch (e) {
+    // TypeScript's parser recurses: thousands of nested parentheses overflow the stack.
+    diags.error(DSL.tooDeep, `this file nests too deeply to parse (${(e as Error).message})`, { file: file.id, start: 0, end: 0 },
+      "split deeply nested expressions or blocks into smaller parts");
+    return { decls: [], imports: [] };
+  }
+  if (!checkTsDepth(T, sf, file, diags)) return { decls: [], imports: [] };
   const ctx: Ctx = {
     ts: T, sf, file, diags,
     builtins: new Map(), typeNames: new Map(), structs: new Map(), functions: new Map(), globals: new Map(),
@@ -41,6 +51,23 @@ export function readDsl(file: SourceFile, diags: Diagnostics): FileResult {
     diags.error(DSL.syntax, `internal error while reading the DSL file: ${(e as Error).message}`, { file: file.id, start: 0, end: 0 });
   }
   return { decls, imports };
+}
+
+/** The reader recurses over the AST: refuse trees deeper than the driver's limit before reading (iteratively). */
+function checkTsDepth(T: typeof ts, sf: ts.SourceFile, file: SourceFile, diags: Diagnostics): boolean {
+  const stack: { node: ts.Node; depth: number }[] = [{ node: sf, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > MAX_SYNTAX_DEPTH) {
+      diags.error(DSL.tooDeep, `this program nests more than ${MAX_SYNTAX_DEPTH} levels deep`, { file: file.id, start: node.getStart(sf), end: node.getEnd() },
+        "split the expression or the blocks into smaller parts (e.g. with local variables or functions)");
+      return false;
+    }
+    T.forEachChild(node, (child) => {
+      stack.push({ node: child, depth: depth + 1 });
+    });
+  }
+  return true;
 }
 
 function reportSyntaxErrors(ctx: Ctx): void {

@@ -67,7 +67,7 @@ export function check(module: syn.Module, diags: Diagnostics, options: CheckOpti
   const { main, userStart } = entryPoints(ctx);
   if (!main && !userStart && !ctx.top.has("main") && !ctx.top.has("_start")) {
     // The entry file's declarations come first; point at the start of that file.
-    const file = module.decls[0]?.span.file;
+    const file = module.entryFile ?? module.decls[0]?.span.file;
     ctx.diags.error(Code.BadEntry, "the program has no `main` function", file === undefined ? undefined : { file, start: 0, end: 0 },
       "define `fn main() -> u64 { ... }` (or a naked `_start`)");
   }
