@@ -96,6 +96,11 @@ export declare function ptrOf(s: str): ptr;
 export declare function sizeof<T>(): u64;
 /** An all-zero value of `T` (a struct or array), for initialisers. */
 export declare function zero<T>(): T;
+/** True when compiling for x86-64 (`--target x86_64-linux-gnu`, the default): a compile-time constant. */
+export declare const ARCH_X86_64: boolean;
+/** True when compiling for aarch64 (`--target aarch64-linux-gnu`): pick syscall numbers with `ARCH_ARM64 ? 64 : 1`. */
+export declare const ARCH_ARM64: boolean;
+
 /** An encrypted string: the text is stored XOR-encrypted and decrypted on use. */
 export declare function enc(text: string): str;
 /**

@@ -4,7 +4,7 @@
  * written with a wrong hand-counted length (the bug of the seed TCP probe,
  * which wrote a 36-byte message with length 37).
  */
-import { type u8, type u64, type i64, type ptr, type str, type Fd, type CountResult, type FixedArray, syscall, unsafe, addressOf } from "lwanga";
+import { type u8, type u64, type i64, type ptr, type str, type Fd, type CountResult, type FixedArray, syscall, unsafe, addressOf, ARCH_ARM64 } from "lwanga";
 import { strlen } from "./str.ts";
 
 export const STDIN: Fd = 0;
@@ -13,24 +13,24 @@ export const STDERR: Fd = 2;
 
 /** read(2): up to `len` bytes into `buf`; 0 at end of file. */
 export function read(fd: Fd, buf: ptr, len: u64): CountResult {
-  return unsafe(() => syscall(0, fd, buf, len));
+  return unsafe(() => syscall(ARCH_ARM64 ? 63 : 0, fd, buf, len));
 }
 
 /** write(2) of `len` bytes at `buf`. */
 export function writeBytes(fd: Fd, buf: ptr, len: u64): CountResult {
-  return unsafe(() => syscall(1, fd, buf, len));
+  return unsafe(() => syscall(ARCH_ARM64 ? 64 : 1, fd, buf, len));
 }
 
 /** Writes all of `s` (its length is computed, never passed by hand). */
 export function write(fd: Fd, s: str): CountResult {
-  return unsafe(() => syscall(1, fd, s, strlen(s)));
+  return unsafe(() => syscall(ARCH_ARM64 ? 64 : 1, fd, s, strlen(s)));
 }
 
 /** Writes all `len` bytes at `buf`, retrying short writes; the last result. */
 export function writeAll(fd: Fd, buf: ptr, len: u64): CountResult {
   let done: u64 = 0;
   while (done < len) {
-    const n: i64 = unsafe(() => syscall(1, fd, buf + done, len - done));
+    const n: i64 = unsafe(() => syscall(ARCH_ARM64 ? 64 : 1, fd, buf + done, len - done));
     if (n <= 0) return n;
     done += n as u64;
   }

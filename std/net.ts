@@ -3,7 +3,7 @@
  * `SockaddrIn` built from four octets and a port, with the byte order
  * handled here (ports and addresses are given in host order).
  */
-import { type u8, type u16, type u32, type u64, type i64, type str, type Fd, type FdResult, type SysResult, type Struct, syscall, unsafe, addressOf, sizeof, load } from "lwanga";
+import { type u8, type u16, type u32, type u64, type i64, type str, type Fd, type FdResult, type SysResult, type Struct, syscall, unsafe, addressOf, sizeof, load, ARCH_ARM64 } from "lwanga";
 
 /** `struct sockaddr_in` of <netinet/in.h>: 16 bytes. */
 export interface SockaddrIn extends Struct {
@@ -70,28 +70,28 @@ export function sockaddr(addr: u32, port: u16): SockaddrIn {
 
 /** A new TCP socket. */
 export function tcpSocket(): FdResult {
-  return unsafe(() => syscall(41, AF_INET, SOCK_STREAM, 0));
+  return unsafe(() => syscall(ARCH_ARM64 ? 198 : 41, AF_INET, SOCK_STREAM, 0));
 }
 
 export function connect(fd: Fd, addr: SockaddrIn): SysResult {
-  return unsafe(() => syscall(42, fd, addressOf(addr), sizeof<SockaddrIn>()));
+  return unsafe(() => syscall(ARCH_ARM64 ? 203 : 42, fd, addressOf(addr), sizeof<SockaddrIn>()));
 }
 
 export function bind(fd: Fd, addr: SockaddrIn): SysResult {
-  return unsafe(() => syscall(49, fd, addressOf(addr), sizeof<SockaddrIn>()));
+  return unsafe(() => syscall(ARCH_ARM64 ? 200 : 49, fd, addressOf(addr), sizeof<SockaddrIn>()));
 }
 
 export function listen(fd: Fd, backlog: u64): SysResult {
-  return unsafe(() => syscall(50, fd, backlog));
+  return unsafe(() => syscall(ARCH_ARM64 ? 201 : 50, fd, backlog));
 }
 
 /** Waits for a connection; the new connection's descriptor. */
 export function accept(fd: Fd): FdResult {
-  return unsafe(() => syscall(43, fd, 0, 0));
+  return unsafe(() => syscall(ARCH_ARM64 ? 202 : 43, fd, 0, 0));
 }
 
 /** SO_REUSEADDR, so a server can restart on a port in TIME_WAIT. */
 export function reuseAddress(fd: Fd): SysResult {
   let one: u32 = 1;
-  return unsafe(() => syscall(54, fd, SOL_SOCKET, SO_REUSEADDR, addressOf(one), 4));
+  return unsafe(() => syscall(ARCH_ARM64 ? 208 : 54, fd, SOL_SOCKET, SO_REUSEADDR, addressOf(one), 4));
 }

@@ -73,6 +73,9 @@ export const BUILTIN_FUNCTIONS = new Set([
   "syscall", "unsafe", "addressOf", "deref", "load", "store", "sizeof", "zero", "enc", "u64", "i64", "ptrOf",
 ]);
 
+/** Compile-time constants of "lwanga": the target (the checker defines them). */
+export const BUILTIN_CONSTANTS = new Set(["ARCH_X86_64", "ARCH_ARM64"]);
+
 /** Machine type names and the builtin brand aliases of "lwanga" (all spelled as IR type names). */
 export const BUILTIN_TYPE_NAMES: ReadonlyMap<string, string> = new Map([
   ["u8", "u8"], ["u16", "u16"], ["u32", "u32"], ["u64", "u64"],

@@ -14,7 +14,7 @@ import type { ts } from "ts-morph";
 import type { Diagnostics, SourceFile, Span } from "../../diagnostics/diagnostics.ts";
 import type { Decl, FileResult, Param, TypeExpr } from "../../ir/syntax.ts";
 import {
-  BUILTIN_FUNCTIONS, BUILTIN_GENERIC_TYPES, BUILTIN_TYPE_NAMES, error, loadTs, spanOfNode, type Ctx, type FnSig,
+  BUILTIN_CONSTANTS, BUILTIN_FUNCTIONS, BUILTIN_GENERIC_TYPES, BUILTIN_TYPE_NAMES, error, loadTs, spanOfNode, type Ctx, type FnSig,
 } from "./context.ts";
 import { DSL } from "./codes.ts";
 import { MAX_SYNTAX_DEPTH } from "../../driver/depth.ts";
@@ -146,9 +146,13 @@ function collectImport(ctx: Ctx, s: ts.ImportDeclaration, imports: { path: strin
     const imported = el.propertyName ? el.propertyName.text : el.name.text;
     const local = el.name.text;
     if (isLwanga) {
-      const known = BUILTIN_FUNCTIONS.has(imported) || BUILTIN_TYPE_NAMES.has(imported) || BUILTIN_GENERIC_TYPES.has(imported);
+      const known = BUILTIN_FUNCTIONS.has(imported) || BUILTIN_TYPE_NAMES.has(imported) || BUILTIN_GENERIC_TYPES.has(imported) || BUILTIN_CONSTANTS.has(imported);
       if (!known) {
         error(ctx, DSL.badImport, `"lwanga" has no export named '${imported}'`, el, "see dsl/lwanga.d.ts for the builtins and machine types");
+        continue;
+      }
+      if (BUILTIN_CONSTANTS.has(imported) && local !== imported) {
+        error(ctx, DSL.badImport, `the target constant '${imported}' cannot be renamed`, el, `import it as \`${imported}\``);
         continue;
       }
       if (BUILTIN_FUNCTIONS.has(imported) && !el.isTypeOnly && !clause.isTypeOnly) ctx.builtins.set(local, imported);

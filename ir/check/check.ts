@@ -54,6 +54,7 @@ export function check(module: syn.Module, diags: Diagnostics, options: CheckOpti
     diags, target: options.target, top: new Map(), functions: [], globals: [], fn: null, nextTargetId: 0, hidden: 0,
   };
   collect(ctx, module.decls);
+  predefineTarget(ctx, module);
   for (const e of ctx.top.values()) if (e.kind === "fn") resolveSignature(ctx, e);
   for (const e of ctx.top.values()) {
     switch (e.kind) {
@@ -73,6 +74,23 @@ export function check(module: syn.Module, diags: Diagnostics, options: CheckOpti
   }
   if (diags.errorCount > errorsBefore) return null;
   return { functions: ctx.functions, globals: ctx.globals, main, userStart };
+}
+
+/**
+ * `ARCH_X86_64` and `ARCH_ARM64` as bool constants (unless the program
+ * defines them): the DSL imports them from "lwanga" to pick syscall numbers
+ * per target. In `.lw` the preprocessor has already replaced them by 1.
+ */
+function predefineTarget(ctx: Checker, module: syn.Module): void {
+  const file = module.entryFile ?? module.decls[0]?.span.file ?? 0;
+  const span = { file, start: 0, end: 0 };
+  for (const [name, value] of [["ARCH_X86_64", ctx.target === "x86_64"], ["ARCH_ARM64", ctx.target === "aarch64"]] as const) {
+    if (ctx.top.has(name)) continue;
+    const decl: syn.ConstDecl = {
+      kind: "const", name, nameSpan: span, type: { kind: "named", name: "bool", span }, init: { kind: "bool", value, span }, span,
+    };
+    ctx.top.set(name, { kind: "const", decl, state: "pending", value: null });
+  }
 }
 
 function declKindName(d: syn.Decl): string {
