@@ -24,6 +24,7 @@ export async function fuzzFrontEnd(options: { count: number; seed: number; build
   const seenKinds = new Map<string, number>();
   const dir = mkdtempSync(join(tmpdir(), "lwanga-fuzz-front-"));
   const buildEvery = options.buildEvery ?? 25;
+  options.log(`front: ${options.count} inputs from seed ${options.seed}; the running one is named in ${join(dir, "current.txt")}`);
   try {
     for (let i = 0; i < options.count; i++) {
       const input = makeInput(bases, options.seed, i);

@@ -92,11 +92,16 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const self = fileURLToPath(import.meta.url);
   const jobs = Math.max(1, a.jobs);
-  const results = await Promise.all(Array.from({ length: jobs }, (_, shard) => new Promise<WorkerResult>((resolve, reject) => {
+  const results = await Promise.all(Array.from({ length: jobs }, (_, shard) => new Promise<WorkerResult>((resolve) => {
     const child = fork(self, [...process.argv.slice(2), "--shard", String(shard), "--shards", String(jobs)], { execArgv: ["--import", "tsx"] });
     let result: WorkerResult | null = null;
     child.on("message", (m) => { result = m as WorkerResult; });
-    child.on("exit", (code) => (result ? resolve(result) : reject(new Error(`worker ${shard} exited with ${code}`))));
+    child.on("exit", (code, signal) => {
+      if (result) return resolve(result);
+      // A crash of the whole process (e.g. a native abort) is itself a finding; the worker's
+      // log names the folder whose current.txt says which input was running.
+      resolve({ programs: 0, builds: 0, runs: 0, front: 0, findings: [], frontFindings: [{ kind: "crash", message: `worker ${shard} died (exit ${code}, signal ${signal})` }] });
+    });
   })));
   const total = results.reduce((s, r) => ({
     programs: s.programs + r.programs, builds: s.builds + r.builds, runs: s.runs + r.runs, front: s.front + r.front,
