@@ -166,6 +166,12 @@ export interface AsmStmt {
    * (`call helper` becomes `call lw.helper`).
    */
   symbols?: Map<string, string>;
+  /**
+   * Optional (low-level issue): register variables in scope of a plain
+   * block, innermost first, one per register; lowering passes their values
+   * in those registers and stores the registers back after the block.
+   */
+  registers?: Local[];
   span: Span;
 }
 

@@ -12,8 +12,13 @@
  * - Plain blocks clobber every general-purpose register except the stack
  *   and frame pointers, the flags and memory; the variables they name are
  *   `*m` memory operands.
- * - Register variables read and write their CPU register through empty asm
- *   with a fixed-register constraint.
+ * - Register variables live in a stack slot like other locals; every plain
+ *   block in their scope receives them in their registers (`{rax}` inputs)
+ *   and stores the registers back (`={rax}` outputs), so `let register rax
+ *   = 60; ... asm { syscall }` works whatever code runs in between, and the
+ *   block's result in rax is readable afterwards. The stack and frame
+ *   registers (rsp, rbp; sp, x29, x30) instead read and write the CPU
+ *   register directly through empty asm.
  * - A naked function is defined entirely in text: its asm, then a trap.
  */
 import llvm from "./llvm.ts";
@@ -125,6 +130,19 @@ export function lowerAsm(fx: FunctionContext, s: AsmStmt): void {
     }
     for (const c of s.clobbers) constraints.push(...clobber(m, c));
   } else {
+    // Register variables: outputs first (LLVM wants outputs before inputs), tied inputs after the named operands.
+    // Without the checker's scope list (hand-built IR), every register variable of the function, one per register.
+    const inScope = s.registers ?? fx.func.locals.filter((l, k, all) => l.register && all.findIndex((o) => o.register === l.register) === k);
+    const bound = inScope.filter((r) => slotRegister(m, r));
+    for (const r of bound) {
+      const t = scalarText(r.type) ?? "i64";
+      const p = addParam("i8*", fx.bytePtr(placeAddress(fx, { kind: "local", local: r, type: r.type, span: s.span })), types.i8ptr);
+      const typed = `${p}.t`;
+      pre.push(`  ${typed} = bitcast i8* ${p} to ${t}*`, `  ${p}.old = load ${t}, ${t}* ${typed}`);
+      tied.push({ constraint: String(constraints.length), arg: `${t} ${p}.old` });
+      constraints.push(`={${r.register}}`);
+      direct.push({ text: t, ptr: typed });
+    }
     for (const [name, v] of s.namedLocals) {
       const addr = isLocal(v) ? placeAddress(fx, { kind: "local", local: v, type: v.type, span: s.span }) : m.global(v);
       const t = isAggregate(v.type) ? "i8" : scalarText(v.type)!;
@@ -134,14 +152,19 @@ export function lowerAsm(fx: FunctionContext, s: AsmStmt): void {
       constraints.push("*m");
       asmArgs.push(`${t}* elementtype(${t}) ${p}.t`);
     }
-    const regs = m.target.name === "x86_64" ? X86_PLAIN_CLOBBERS : ARM_PLAIN_CLOBBERS;
+    for (const t of tied) {
+      constraints.push(t.constraint);
+      asmArgs.push(t.arg);
+    }
+    const boundNames = new Set(bound.map((r) => r.register));
+    const regs = (m.target.name === "x86_64" ? X86_PLAIN_CLOBBERS : ARM_PLAIN_CLOBBERS).filter((r) => !boundNames.has(r));
     constraints.push(...regs.map((r) => `~{${r}}`), ...flagsClobbers(m), "~{memory}");
   }
 
   const template = asmTemplate(s.lines, {
     extended: s.extended,
     operandCount: s.extended ? s.outputs.length + s.inputs.length : named.size,
-    syntax: s.syntax,
+    syntax: templateSyntax(m, s),
     named,
     symbols: s.symbols,
   });
@@ -169,6 +192,11 @@ export function lowerAsm(fx: FunctionContext, s: AsmStmt): void {
   fx.b.CreateCall(fn, params.map((p) => p.value));
 }
 
+/** Intel vs AT&T only exists on x86-64; elsewhere the template is plain (no `qword ptr`, `$` escaped as `$$`). */
+function templateSyntax(m: ModuleContext, s: AsmStmt): "intel" | "att" {
+  return m.target.name === "x86_64" ? s.syntax : "att";
+}
+
 const OUTPUT_RE = /^[=+]&?([a-zA-Z]+|\{[a-z0-9]+\})$/;
 const INPUT_RE = /^([a-zA-Z]+|\{[a-z0-9]+\}|[0-9]+)$/;
 const CLOBBER_RE = /^%?[a-zA-Z0-9]+$/;
@@ -194,6 +222,12 @@ function badConstraint(s: AsmStmt): string | null {
 
 function isLocal(v: Local | import("../ir/checked.ts").Global): v is Local {
   return "isParam" in v;
+}
+
+/** Whether register variable `local` lives in a slot bound to plain asm blocks (all but the stack and frame registers). */
+export function slotRegister(m: ModuleContext, local: Local): boolean {
+  const fixed = m.target.name === "x86_64" ? ["rsp", "rbp"] : ["sp", "x29", "x30"];
+  return !fixed.includes(local.register ?? "");
 }
 
 /** Reads register variable `local` (its CPU register) as a value of its type. */
@@ -271,7 +305,7 @@ export function defineNaked(m: ModuleContext, f: Func): llvm.Function | null {
   const ret = isAggregate(f.result) ? "void" : signatureText(f.result);
   const defs: string[] = [];
   const calls = asm.map((a) => {
-    const template = asmTemplate(a.lines, { extended: false, operandCount: 0, syntax: a.syntax, named: new Map(), symbols: a.symbols });
+    const template = asmTemplate(a.lines, { extended: false, operandCount: 0, syntax: templateSyntax(m, a), named: new Map(), symbols: a.symbols });
     const dialect = a.syntax === "intel" && m.target.name === "x86_64" ? " inteldialect" : "";
     const loc = m.srcloc(a, dialect !== "");
     defs.push(loc.def);

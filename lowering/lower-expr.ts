@@ -21,7 +21,7 @@ import { isAggregate, sizeOf } from "../ir/types.ts";
 import { placeAddress, widenIndex } from "./lower-place.ts";
 import { lowerStmts } from "./lower-stmt.ts";
 import { lowerEnc } from "./lower-enc.ts";
-import { readRegister } from "./lower-asm.ts";
+import { slotRegister, readRegister } from "./lower-asm.ts";
 
 /** Lowers an expression for its effect only (any type). */
 export function lowerEffect(fx: FunctionContext, e: Expr): void {
@@ -70,7 +70,7 @@ export function lowerValue(fx: FunctionContext, e: Expr): llvm.Value {
       return lowerEnc(fx, e.bytes);
     case "load":
       if (isAggregate(e.type)) throw new Error("aggregate load used as a scalar");
-      if (e.place.kind === "local" && e.place.local.register) return readRegister(fx, e.place.local);
+      if (e.place.kind === "local" && e.place.local.register && !slotRegister(fx.m, e.place.local)) return readRegister(fx, e.place.local);
       return fx.load(e.type, placeAddress(fx, e.place));
     case "addressOf":
       return fx.bytePtr(placeAddress(fx, e.place));

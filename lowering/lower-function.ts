@@ -10,6 +10,7 @@ import type { Func } from "../ir/checked.ts";
 import { isAggregate } from "../ir/types.ts";
 import { FunctionContext } from "./function-context.ts";
 import { lowerStmts } from "./lower-stmt.ts";
+import { slotRegister } from "./lower-asm.ts";
 
 export function lowerFunction(m: ModuleContext, func: Func): void {
   const fn = m.func(func);
@@ -18,7 +19,8 @@ export function lowerFunction(m: ModuleContext, func: Func): void {
   if (isAggregate(func.result)) fx.sret = fn.getArg(argIndex++);
   const params = new Set(func.params);
   for (const local of func.locals) {
-    if (params.has(local) || local.register) continue;
+    // Register variables live in a slot too (see lower-asm.ts), except the stack and frame registers.
+    if (params.has(local) || (local.register && !slotRegister(m, local))) continue;
     const slot = fx.zeroedAlloca(local.type, local.name);
     fx.locals.set(local, slot);
     fx.declareLocal(local, slot, null);

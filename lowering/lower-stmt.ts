@@ -12,7 +12,7 @@ import type { Stmt } from "../ir/checked.ts";
 import { isAggregate } from "../ir/types.ts";
 import { placeAddress } from "./lower-place.ts";
 import { lowerEffect, lowerValue, storeAggregate } from "./lower-expr.ts";
-import { lowerAsm, writeRegister } from "./lower-asm.ts";
+import { lowerAsm, slotRegister, writeRegister } from "./lower-asm.ts";
 
 export function lowerStmts(fx: FunctionContext, stmts: Stmt[]): void {
   for (const s of stmts) lowerStmt(fx, s);
@@ -30,7 +30,7 @@ export function lowerStmt(fx: FunctionContext, s: Stmt): void {
     case "assign": {
       if (isAggregate(s.place.type)) {
         storeAggregate(fx, s.value, placeAddress(fx, s.place));
-      } else if (s.place.kind === "local" && s.place.local.register) {
+      } else if (s.place.kind === "local" && s.place.local.register && !slotRegister(fx.m, s.place.local)) {
         writeRegister(fx, s.place.local, lowerValue(fx, s.value));
       } else {
         const v = lowerValue(fx, s.value);

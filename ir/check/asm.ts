@@ -28,6 +28,9 @@ const X86_ALL = new Set([
   "byte", "word", "dword", "qword", "ptr", "offset", "rel",
 ]);
 
+/** aarch64 register names and operand keywords (shifts, extends, condition codes) never name variables. */
+const ARM_WORDS = /^([xwvqdshb]([0-9]|[12][0-9]|3[01])|sp|wsp|xzr|wzr|lr|fp|pc|nzcv|lsl|lsr|asr|ror|[us]xt[bhwx]|eq|ne|cs|hs|cc|lo|mi|pl|vs|vc|hi|ls|ge|lt|gt|le|al|nv)$/i;
+
 /** The canonical name of a register variable's register, or null when unknown for the target. */
 export function registerName(ctx: Checker, name: string): string | null {
   const n = name.toLowerCase();
@@ -101,10 +104,29 @@ export function checkAsm(ctx: Checker, s: syn.AsmStmt): AsmStmt | null {
   const namedLocals = new Map<string, Local | Global>();
   const symbols = new Map<string, string>();
   collectNamed(ctx, s.lines, namedLocals, symbols, s.extended);
+  const registers = s.extended ? [] : registersInScope(ctx);
   return {
     kind: "asm", lines: s.lines, syntax: detectSyntax(s.lines, s.extended ? s.outputs.length + s.inputs.length : 0), outputs, inputs, clobbers: s.clobbers,
-    extended: s.extended, namedLocals, lineSpans: s.lineSpans, symbols, span: s.span,
+    extended: s.extended, namedLocals, lineSpans: s.lineSpans, symbols, registers, span: s.span,
   };
+}
+
+/**
+ * Register variables visible at a plain block, innermost first, one per
+ * register: the block sees their values in their registers and may change
+ * them, so after it they count as assigned.
+ */
+function registersInScope(ctx: Checker): Local[] {
+  const out: Local[] = [];
+  const seen = new Set<string>();
+  for (const name of ctx.fn!.scope.names()) {
+    const b = ctx.fn!.scope.lookup(name);
+    if (b?.kind !== "local" || !b.local.register || seen.has(b.local.register) || out.includes(b.local)) continue;
+    seen.add(b.local.register);
+    out.push(b.local);
+    ctx.fn!.flow.assigned.add(b.local);
+  }
+  return out;
 }
 
 /**
@@ -126,7 +148,8 @@ function collectNamed(ctx: Checker, lines: string[], out: Map<string, Local | Gl
     line = line.replace(/^[A-Za-z_][\w.]*/, ""); // the mnemonic
     for (const m of line.matchAll(/(?<![\w$%.])[A-Za-z_]\w*/g)) {
       const name = m[0];
-      if (labels.has(name) || X86_ALL.has(name.toLowerCase()) || out.has(name) || symbols.has(name)) continue;
+      if (labels.has(name) || out.has(name) || symbols.has(name)) continue;
+      if (ctx.target === "x86_64" ? X86_ALL.has(name.toLowerCase()) : ARM_WORDS.test(name)) continue;
       const found = lookupValue(ctx, name);
       if (found?.kind === "fn") {
         found.func.asmReferenced = true;
