@@ -119,7 +119,7 @@ export class Constants {
         let prev: ConstValue | null = null;
         let prevConst: llvm.Constant | null = null;
         for (const e of v.elements) {
-          const c = e === prev ? prevConst : this.init(t.elem, e, resolve);
+          const c: llvm.Constant | null = e === prev ? prevConst : this.init(t.elem, e, resolve);
           if (!c) return null;
           prev = e;
           prevConst = c;
