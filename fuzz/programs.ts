@@ -30,7 +30,9 @@ function labelsOf(problem: string): { langs: Lang[]; levels: OptLevel[]; signatu
   }
   const kind = /compilation failed/.test(problem) ? "compile" : /differs/.test(problem) ? "differs" : "other";
   const first = problem.match(/^(\S+ \S+)/)?.[1] ?? "";
-  return { langs: [...langs], levels: [...levels], signature: `${kind}:${first}` };
+  // A compile failure keeps its diagnostic code, so a reduction that merely breaks the program is not "the same".
+  const code = kind === "compile" ? problem.match(/error\[(LW\d+)\]/)?.[1] ?? "" : "";
+  return { langs: [...langs], levels: [...levels], signature: `${kind}:${first}:${code}` };
 }
 
 /** Does `p` still show a problem with the same signature (same kind, same first label)? */
