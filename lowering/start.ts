@@ -15,6 +15,11 @@ export function buildStart(m: ModuleContext, main: Func): void {
   const fn = llvm.Function.Create(fnType, llvm.GlobalValue.LinkageTypes.ExternalLinkage, "__lw_start", m.module);
   fn.setDoesNotThrow();
   const b = new llvm.IRBuilder(llvm.BasicBlock.Create(m.context, "entry", fn));
+  // With -g it needs a subprogram too: otherwise inlining main into it (-O1 and up) drops every line.
+  if (m.debug) {
+    const sp = m.debug.subprogram(fn, "__lw_start", "__lw_start", main.span);
+    b.SetCurrentDebugLocation(m.debug.location(main.span, sp));
+  }
   const sp = fn.getArg(0);
   const argc = b.CreateLoad(types.i64, b.CreateBitCast(sp, llvm.PointerType.getUnqual(types.i64)));
   const argv = b.CreateGEP(types.i8, sp, [m.consts.i64(8)]);
