@@ -96,6 +96,23 @@ export declare function ptrOf(s: str): ptr;
 export declare function sizeof<T>(): u64;
 /** An all-zero value of `T` (a struct or array), for initialisers. */
 export declare function zero<T>(): T;
+/** Operands of the extended asm form: `[constraint, place]` outputs, `[constraint, value]` inputs, clobbered registers. */
+export interface AsmOperands {
+  outputs?: [string, unknown][];
+  inputs?: [string, unknown][];
+  clobbers?: string[];
+}
+/**
+ * Inline assembly (inside `unsafe`, or in a naked function): the
+ * instructions as string literals, one per line (a template literal may
+ * hold several lines), Intel syntax unless the text uses `%reg`/`$imm`.
+ * Without operands it is a plain block that may name locals where operands
+ * go; with `{ outputs, inputs, clobbers }` last, the extended form with
+ * `%0`/`$0` operands: `asm("add %0, %1", { outputs: [["+r", acc]], inputs: [["r", x]] })`.
+ * A function whose body starts with `"naked";` is a naked function.
+ */
+export declare function asm(...code: (string | AsmOperands)[]): void;
+
 /** True when compiling for x86-64 (`--target x86_64-linux-gnu`, the default): a compile-time constant. */
 export declare const ARCH_X86_64: boolean;
 /** True when compiling for aarch64 (`--target aarch64-linux-gnu`): pick syscall numbers with `ARCH_ARM64 ? 64 : 1`. */

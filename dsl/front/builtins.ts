@@ -15,6 +15,7 @@ import { placeholder, readExpr } from "./expr.ts";
 import { readType } from "./types.ts";
 import { readStatements } from "./stmt.ts";
 import { utf8 } from "./literals.ts";
+import { readAsm } from "./asm.ts";
 
 const INT_NAMES = new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "bool", "ptr", "str"]);
 
@@ -53,6 +54,9 @@ export function readBuiltinCall(ctx: Ctx, builtin: string, node: ts.CallExpressi
     }
     case "unsafe":
       return readUnsafe(ctx, node, expected);
+    case "asm":
+      // `unsafe(() => asm(...))`: a statement in a value-less block.
+      return { kind: "blockExpr", body: [readAsm(ctx, node)], result: null, unsafe: false, span };
     case "addressOf":
       if (!argCount(ctx, node, "addressOf", 1, 1, "addressOf(x)")) return placeholder(span);
       return { kind: "addressOf", operand: readExpr(ctx, args[0]), span };

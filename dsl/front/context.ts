@@ -70,7 +70,7 @@ function loadWithCodeCache(file: string): TS {
 
 /** Names of the builtins a program can import from "lwanga". */
 export const BUILTIN_FUNCTIONS = new Set([
-  "syscall", "unsafe", "addressOf", "deref", "load", "store", "sizeof", "zero", "enc", "u64", "i64", "ptrOf",
+  "syscall", "unsafe", "addressOf", "deref", "load", "store", "sizeof", "zero", "enc", "u64", "i64", "ptrOf", "asm",
 ]);
 
 /** Compile-time constants of "lwanga": the target (the checker defines them). */

@@ -249,15 +249,18 @@ function readFunction(ctx: Ctx, s: ts.FunctionDeclaration): Decl[] {
   if (!s.type && returnsValue(ctx, s.body)) {
     error(ctx, DSL.badFunction, `function '${name}' returns a value but has no result type`, s.name, `write \`function ${name}(...): u64\` (or the type it returns)`);
   }
+  // `"naked";` as the first statement (a directive, like "use strict") makes a naked function.
+  const first = s.body.statements[0];
+  const naked = !!first && T.isExpressionStatement(first) && T.isStringLiteral(first.expression) && first.expression.text === "naked";
   ctx.scopes = [scope];
   ctx.result = result;
-  const body = readStatements(ctx, s.body.statements);
+  const body = readStatements(ctx, naked ? s.body.statements.slice(1) : s.body.statements);
   ctx.scopes = [];
   ctx.result = undefined;
   return [{
     kind: "fn", name, nameSpan: spanOfNode(ctx, s.name), params, result,
     body: { kind: "block", body, unsafe: false, span: spanOfNode(ctx, s.body) },
-    unsafe: false, naked: false, span: spanOfNode(ctx, s),
+    unsafe: false, naked, span: spanOfNode(ctx, s),
   }];
 }
 

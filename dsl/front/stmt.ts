@@ -14,6 +14,7 @@ import { DSL } from "./codes.ts";
 import { compoundOpOf, isAssignmentOperator, readExpr, targetType } from "./expr.ts";
 import { readType } from "./types.ts";
 import { isZeroCall, readStore, readUnsafe } from "./builtins.ts";
+import { readAsm } from "./asm.ts";
 
 const SCALAR_NAMES = new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "bool", "ptr", "str"]);
 
@@ -217,6 +218,7 @@ export function readExprStatement(ctx: Ctx, e: ts.Expression): Stmt[] {
   if (T.isCallExpression(e) && T.isIdentifier(e.expression)) {
     const builtin = ctx.builtins.get(e.expression.text);
     if (builtin === "store") return [readStore(ctx, e)];
+    if (builtin === "asm") return [readAsm(ctx, e)];
     if (builtin === "unsafe") {
       const fn = e.arguments[0];
       const blockWithoutValue = fn && (T.isArrowFunction(fn) || T.isFunctionExpression(fn)) && T.isBlock(fn.body) && e.arguments.length === 1 &&
