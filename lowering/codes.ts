@@ -13,6 +13,7 @@
  * | LW4005 | 4 | the linked executable has a writable and executable segment, or a dynamic section |
  * | LW4101 | 1 | a construct this backend does not lower yet (named in the message) |
  * | LW4102 | 1 | the assembler rejected a line of an asm block (reported at that source line) |
+ * | LW4103 | 1 | an asm block names a symbol nothing defines (the linker's undefined reference, at the asm line) |
  */
 import type { Diagnostic, Span } from "../diagnostics/diagnostics.ts";
 
@@ -23,6 +24,7 @@ export const LW_OUTPUT = "LW4004";
 export const LW_BAD_ELF = "LW4005";
 export const LW_UNSUPPORTED = "LW4101";
 export const LW_ASM_REJECTED = "LW4102";
+export const LW_ASM_UNDEFINED = "LW4103";
 
 export function internalError(message: string, span?: Span): Diagnostic {
   return {
@@ -41,5 +43,5 @@ export function unsupported(what: string, span?: Span): Diagnostic {
 /** Exit code for a failed build: 1 when only the user's program is at fault (unsupported construct, rejected asm), else 4. */
 export function exitCodeFor(diagnostics: Diagnostic[]): 1 | 4 {
   const errors = diagnostics.filter((d) => d.severity === "error");
-  return errors.length > 0 && errors.every((d) => d.code === LW_UNSUPPORTED || d.code === LW_ASM_REJECTED) ? 1 : 4;
+  return errors.length > 0 && errors.every((d) => d.code === LW_UNSUPPORTED || d.code === LW_ASM_REJECTED || d.code === LW_ASM_UNDEFINED) ? 1 : 4;
 }

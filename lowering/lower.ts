@@ -48,12 +48,14 @@ export interface LowerResult {
   needsInlining: boolean;
   /** Source line of each asm `!srcloc` cookie (cookie N is entry N - 1), for assembler errors. */
   asmLines: Span[];
+  /** The asm text of each entry of `asmLines`. */
+  asmTexts: string[];
 }
 
 export function lower(program: Program, options: LowerOptions): LowerResult {
   const context = new llvm.LLVMContext();
   const m = new ModuleContext(context, TARGETS[options.target], options.moduleName ?? "lwanga");
-  const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics, needsInlining: false, asmLines: m.asmLines });
+  const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics, needsInlining: false, asmLines: m.asmLines, asmTexts: m.asmTexts });
   if (options.seed !== undefined) m.setSeed(options.seed);
   try {
     if (options.debug) {
@@ -91,7 +93,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
     m.diagnostics.push(internalError("LLVM's verifier rejected the generated module (details above on stderr)"));
     return fail();
   }
-  return { ok: true, context, module: m.module, diagnostics: m.diagnostics, needsInlining: m.needsInlining, asmLines: m.asmLines };
+  return { ok: true, context, module: m.module, diagnostics: m.diagnostics, needsInlining: m.needsInlining, asmLines: m.asmLines, asmTexts: m.asmTexts };
 }
 
 function declareFunctions(m: ModuleContext, program: Program): void {

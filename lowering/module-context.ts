@@ -28,6 +28,8 @@ export class ModuleContext implements Resolver {
    * the cookie of a line the assembler rejects (see asm-errors.ts).
    */
   readonly asmLines: import("../diagnostics/diagnostics.ts").Span[] = [];
+  /** The text of each entry of `asmLines` (to find which line names an undefined symbol). */
+  readonly asmTexts: string[] = [];
   private srclocCount = 0;
   /** The statement being lowered, for internal-error reports. */
   currentSpan: import("../diagnostics/diagnostics.ts").Span | undefined;
@@ -91,6 +93,7 @@ export class ModuleContext implements Resolver {
     const cookies: number[] = intel ? [0] : [];
     s.lines.forEach((_, k) => {
       this.asmLines.push(s.lineSpans?.[k] ?? s.span);
+      this.asmTexts.push(s.lines[k]);
       cookies.push(this.asmLines.length);
     });
     const id = this.srclocCount++;

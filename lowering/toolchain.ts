@@ -25,10 +25,10 @@ import { findTool, linkerFor, runTool, PACKAGE_OF, type ToolName } from "./tools
 import { elfProblems } from "./elf.ts";
 import { linkerScript, hasWritableData, MINIMAL_LD_FLAGS, PIE_LD_FLAGS } from "./linker-script.ts";
 import { stripSectionHeaders } from "./strip-sections.ts";
-import { asmDiagnostics } from "./asm-errors.ts";
+import { asmDiagnostics, undefinedSymbolDiagnostics } from "./asm-errors.ts";
 import { exitCodeFor, LW_BAD_ELF, LW_OUTPUT, LW_TOOL_FAILED, LW_TOOL_MISSING } from "./codes.ts";
 import type { Program } from "../ir/checked.ts";
-import type { Diagnostic } from "../diagnostics/diagnostics.ts";
+import type { Diagnostic, Span } from "../diagnostics/diagnostics.ts";
 import type { TargetName } from "./target.ts";
 import type { SourceLookup } from "./debug-info.ts";
 
@@ -162,7 +162,7 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
 
     const obj = join(dir, "program.o");
     writeFileSync(obj, llc.stdout);
-    const linked = timed("ld", () => link(tools.ld!, obj, dir, options, diagnostics));
+    const linked = timed("ld", () => link(tools.ld!, obj, dir, options, diagnostics, lowered));
     if (!linked) return fail();
     return timed("write", () => writeAtomic(options.output, readFileSync(linked), 0o755, diagnostics))
       ? { ok: true, diagnostics, exitCode: 0 }
@@ -178,12 +178,21 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
  * is static and W^X, and (without debug info) drops the section-header
  * table, which the kernel never reads.
  */
-function link(ld: string, obj: string, dir: string, options: BuildOptions, diagnostics: Diagnostic[]): string | null {
+function link(ld: string, obj: string, dir: string, options: BuildOptions, diagnostics: Diagnostic[], lowered: { asmLines: Span[]; asmTexts: string[] }): string | null {
   const out = join(dir, "a.out");
   const script = join(dir, "lwanga.ld");
   writeFileSync(script, linkerScript(options.target, { writableData: hasWritableData(obj), pie: options.pic }));
   const flags = [...MINIMAL_LD_FLAGS.filter((f) => !(options.debug && f === "-s")), ...(options.pic ? PIE_LD_FLAGS : [])];
-  if (!toolOk("ld", runTool(ld, [...flags, "-T", script, "-o", out, obj]), diagnostics)) return null;
+  const r = runTool(ld, [...flags, "-T", script, "-o", out, obj]);
+  if (!r.ok) {
+    // A word in asm that nothing defines: the user's mistake, at the asm line.
+    const asm = undefinedSymbolDiagnostics(r.stderr, lowered.asmLines, lowered.asmTexts);
+    if (asm) {
+      diagnostics.push(...asm);
+      return null;
+    }
+  }
+  if (!toolOk("ld", r, diagnostics)) return null;
   const problems = elfProblems(out, { pie: options.pic });
   if (problems.length > 0) {
     diagnostics.push({ code: LW_BAD_ELF, severity: "error", message: `the linked executable is unsafe: ${problems.join("; ")}` });

@@ -500,11 +500,32 @@ export class Lexer {
         p++;
       } else if (c === ":" && depth === 0 && this.isOperandColon(p, raw)) {
         return finish(p);
+      } else if (isIdentStart(text.charCodeAt(p)) && !/[\w.$%]/.test(text[p - 1] ?? "")) {
+        // A word: a macro with a value is replaced here too (`mov rax, SYS_EXIT`).
+        let q = p + 1;
+        while (q < this.end && isIdentPart(text.charCodeAt(q))) q++;
+        const value = this.asmMacro(text.slice(p, q));
+        if (value === null) {
+          addRaw(p, q, false);
+        } else {
+          raw += value;
+          if (rawStart < 0) rawStart = p;
+          rawEnd = q;
+          other = true;
+        }
+        p = q;
       } else {
         addRaw(p, p + 1, false);
         p++;
       }
     }
+  }
+
+  /** The replacement text of macro `word` inside asm (nested macros expanded), or null when it is not one with a value. */
+  private asmMacro(word: string, depth = 0): string | null {
+    const m = this.pp?.macros.get(word);
+    if (!m || m.value === null || depth >= MAX_MACRO_DEPTH) return null;
+    return m.value.replace(/[A-Za-z_]\w*/g, (w) => this.asmMacro(w, depth + 1) ?? w);
   }
 
   /**
