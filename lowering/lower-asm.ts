@@ -188,8 +188,34 @@ export function lowerAsm(fx: FunctionContext, s: AsmStmt): void {
     "",
   ].join("\n"));
   m.needsInlining = true;
+  if (pushesOnStack(m, s)) fx.b.CreateCall(frameCall(m), []);
   const fn = m.declare(name, llvm.FunctionType.get(types.void, params.map((p) => p.type), false));
   fx.b.CreateCall(fn, params.map((p) => p.value));
+}
+
+/**
+ * x86-64 asm that calls or pushes writes below the stack pointer, where a
+ * leaf function keeps locals (the red zone) — and LLVM takes a function
+ * whose only call is inside asm for a leaf. A real call (to a function that
+ * does nothing) makes it a non-leaf: then nothing lives below rsp.
+ */
+function pushesOnStack(m: ModuleContext, s: AsmStmt): boolean {
+  if (m.target.name !== "x86_64") return false;
+  return s.lines.some((l) => /^\s*(?:[A-Za-z_.$][\w.$]*\s*:\s*)?(call[a-z]*|push[a-z]*|enter[a-z]*)\b/i.test(l));
+}
+
+function frameCall(m: ModuleContext): llvm.Function {
+  const name = "__lw_frame";
+  if (!m.hasDeclared(name)) {
+    m.snippets.push([
+      `define void @${name}() noinline nounwind {`,
+      '  call void asm sideeffect "", ""()',
+      "  ret void",
+      "}",
+      "",
+    ].join("\n"));
+  }
+  return m.declare(name, llvm.FunctionType.get(m.types.void, false));
 }
 
 /** Intel vs AT&T only exists on x86-64; elsewhere the template is plain (no `qword ptr`, `$` escaped as `$$`). */
