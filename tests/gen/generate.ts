@@ -194,16 +194,18 @@ class Generator {
     return go(e, false);
   }
 
-  private callArgs(sig: FnSig, constant: boolean): GExpr[] {
+  /** Arguments of a call; `depth` bounds their expressions (a struct literal's fields included). */
+  private callArgs(sig: FnSig, constant: boolean, depth = 1): GExpr[] {
+    const d = Math.max(0, Math.min(depth, 1));
     return sig.params.map((t, i) => {
       if (!("bits" in t)) {
         // A struct argument: a variable of that struct type when one is in scope, else a literal.
         const vars = constant ? [] : this.allAggs().filter((a) => a.kind === "struct" && a.s === t);
         if (vars.length && this.rng.chance(0.7)) return { k: "structArg", s: t, name: this.rng.pick(vars).name, values: [], t: U64T };
-        return { k: "structArg", s: t, name: null, values: t.fields.map((f) => (constant ? this.lit(f.t) : this.expr(f.t, 1))), t: U64T };
+        return { k: "structArg", s: t, name: null, values: t.fields.map((f) => (constant ? this.lit(f.t) : this.expr(f.t, d))), t: U64T };
       }
       if (sig.recursive && i === 0) return this.lit(t, BigInt(this.rng.int(0, 6)));
-      return constant ? this.lit(t) : this.expr(t, 1);
+      return constant ? this.lit(t) : this.expr(t, d);
     });
   }
 
@@ -529,7 +531,7 @@ class Generator {
       if (fits.length) {
         const sig = this.rng.pick(fits);
         this.cost += sig.cost * this.mult;
-        return this.castTo(t, { k: "call", fn: sig.name, args: this.callArgs(sig, false), t: sig.result });
+        return this.castTo(t, { k: "call", fn: sig.name, args: this.callArgs(sig, false, depth - 1), t: sig.result });
       }
       return this.leaf(t);
     }
