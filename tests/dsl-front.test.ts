@@ -100,7 +100,7 @@ test("statements: compound assignment, ++/--, for with labels, do-while, switch"
   return x;
 }`);
   const body = mainBody(r);
-  assert.deepEqual(shape(body.slice(1, 5)).map((s: any) => [s.kind, s.op, s.value.value]), [["assign", "+", "2n"], ["assign", "<<", "1n"], ["assign", "+", "1n"], ["assign", "-", "1n"]]);
+  assert.deepEqual((shape(body.slice(1, 5)) as any[]).map((s: any) => [s.kind, s.op, s.value.value]), [["assign", "+", "2n"], ["assign", "<<", "1n"], ["assign", "+", "1n"], ["assign", "-", "1n"]]);
   const forBlock = body[5];
   assert.equal(forBlock.kind, "block");
   const inner = (forBlock as { body: Stmt[] }).body;
@@ -132,7 +132,7 @@ test("unsafe: expression form, block with final return, statement block", () => 
   const b = (body[1] as { init: Expr }).init as Extract<Expr, { kind: "blockExpr" }>;
   assert.equal(b.body.length, 1);
   assert.equal(b.result?.kind, "binary");
-  assert.deepEqual(shape(body[2]).valueOf(), shape({ kind: "block", unsafe: true, body: [{ kind: "expr", expr: (body[2] as { body: Stmt[] }).body[0] && (body[2] as any).body[0].expr }] }));
+  assert.deepEqual((shape(body[2]) as object).valueOf(), shape({ kind: "block", unsafe: true, body: [{ kind: "expr", expr: (body[2] as { body: Stmt[] }).body[0] && (body[2] as any).body[0].expr }] }));
   assert.equal((body[2] as { unsafe: boolean }).unsafe, true);
 });
 
