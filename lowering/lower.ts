@@ -83,7 +83,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
   }
   if (m.diagnostics.some((d) => d.severity === "error")) return fail();
 
-  const text = runtimeText(m.target, { userStart: program.userStart !== null, snippets: m.snippets, pic: options.pic });
+  const text = runtimeText(m.target, { userStart: program.userStart !== null, snippets: m.snippets, pic: options.pic, metadataBase: m.metadataCount });
   if (!linkText(m.module, context, text)) {
     m.diagnostics.push(internalError("linking the runtime into the module failed"));
     return fail();

@@ -100,6 +100,11 @@ export class ModuleContext implements Resolver {
     return { ref: `!srcloc !${id}`, def: `!${id} = !{${cookies.map((c) => `i64 ${c}`).join(", ")}}` };
   }
 
+  /** How many numbered metadata nodes (`!0`…) the snippets define. */
+  get metadataCount(): number {
+    return this.srclocCount;
+  }
+
   /** A unique suffix for generated symbol names. */
   fresh(): number {
     return this.counter++;

@@ -71,3 +71,18 @@ for (const opt of [0, 1, 2, 3, "s"] as const) {
     assert.equal(runExe(exe).status, 0);
   });
 }
+
+test("runtime memcpy/memset/memmove stay plain byte loops at -O2 and -Os (no vector code, no unrolling)", async () => {
+  // AGGREGATES has asm blocks, whose `!srcloc` metadata shares the module with the loops' `!llvm.loop` ids.
+  for (const optLevel of [2, "s"] as const) {
+    const { result, messages } = await buildSource(AGGREGATES, "aggregates.lw", { optLevel, emit: "asm" });
+    assert.ok(result.ok, messages);
+    for (const name of ["memcpy", "memset", "memmove"]) {
+      const body = result.text!.match(new RegExp(`^${name}:[^]*?\\.Lfunc_end`, "m"))?.[0];
+      assert.ok(body, `${name} is in the assembly`);
+      const instructions = body.split("\n").filter((l) => /^\t[a-z]/.test(l));
+      assert.doesNotMatch(body, /xmm|ymm/, `${name} is not vectorised`);
+      assert.ok(instructions.length <= (name === "memmove" ? 24 : 12), `${name}: ${instructions.length} instructions\n${body}`);
+    }
+  }
+});
