@@ -7,6 +7,10 @@
  *
  *   buildExecutable(program, options) → { ok, diagnostics, exitCode, text? }
  *
+ * `-Os` means size: every function gets `minsize optsize` (size-attributes.ts,
+ * through the printed text, which opt then reads from its stdin), `opt -Oz`,
+ * `llc -O2`.
+ *
  * `emit`: "exe" links; "obj" stops after llc; "asm" runs llc with
  * -filetype=asm; "llvm" gives the textual IR (optimised by `opt -S` unless
  * -O0). For "llvm" and "asm" the text is always returned in `text` and also
@@ -25,6 +29,7 @@ import { findTool, linkerFor, runTool, PACKAGE_OF, type ToolName } from "./tools
 import { elfProblems } from "./elf.ts";
 import { linkerScript, hasWritableData, MINIMAL_LD_FLAGS, PIE_LD_FLAGS } from "./linker-script.ts";
 import { stripSectionHeaders } from "./strip-sections.ts";
+import { addSizeAttributes } from "./size-attributes.ts";
 import { asmDiagnostics, undefinedSymbolDiagnostics } from "./asm-errors.ts";
 import { exitCodeFor, LW_BAD_ELF, LW_OUTPUT, LW_TOOL_FAILED, LW_TOOL_MISSING } from "./codes.ts";
 import type { Program } from "../ir/checked.ts";
@@ -74,12 +79,15 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
   diagnostics.push(...lowered.diagnostics);
   if (!lowered.ok) return fail();
 
-  const optLevel = options.optLevel === "s" ? "s" : String(options.optLevel);
+  // -Os means size: opt -Oz over functions marked `minsize optsize` (see size-attributes.ts), llc -O2.
+  const optLevel = options.optLevel === "s" ? "z" : String(options.optLevel);
   // At -O0 opt is skipped, unless asm helpers must still be inlined into their callers.
   const needOpt = options.optLevel !== 0 || lowered.needsInlining;
   // opt needs the CPU to cost loops as clang does (without it, fnv-style loops stay un-unrolled: 1.6x clang's instructions).
   const cpu = options.target === "x86_64" ? ["-mcpu=x86-64"] : [];
   const optArgs = options.optLevel === 0 ? ["-passes=always-inline"] : [`-O${optLevel}`, ...cpu];
+  // The attributes exist only in text: at -Os opt reads the edited textual IR from its stdin instead of the bitcode file.
+  const sizeText = options.optLevel === "s" ? timed("attributes", () => Buffer.from(addSizeAttributes(lowered.module.print()))) : null;
   const wantsFile = options.output !== "" && options.output !== "-";
 
   if (options.emit === "llvm" && !needOpt) {
@@ -110,10 +118,11 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
   const dir = mkdtempSync(join(tmpdir(), "lwanga-"));
   try {
     const bc = join(dir, "program.bc");
-    timed("bitcode", () => llvm.WriteBitcodeToFile(lowered.module, bc));
+    if (!sizeText) timed("bitcode", () => llvm.WriteBitcodeToFile(lowered.module, bc));
+    const runOpt = (extra: string[]) => runTool(tools.opt!, [...optArgs, ...extra, sizeText ? "-" : bc, "-o", "-"], sizeText ?? undefined);
 
     if (options.emit === "llvm") {
-      const r = timed("opt", () => runTool(tools.opt!, [...optArgs, "-S", bc, "-o", "-"]));
+      const r = timed("opt", () => runOpt(["-S"]));
       if (!toolOk("opt", r, diagnostics)) return fail();
       const text = r.stdout.toString();
       if (wantsFile && !writeAtomic(options.output, r.stdout, 0o644, diagnostics)) return fail();
@@ -122,7 +131,7 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
 
     let input: Buffer;
     if (needOpt) {
-      const r = timed("opt", () => runTool(tools.opt!, [...optArgs, bc, "-o", "-"]));
+      const r = timed("opt", () => runOpt([]));
       if (!toolOk("opt", r, diagnostics)) return fail();
       input = r.stdout;
     } else {

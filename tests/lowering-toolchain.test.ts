@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { buildExecutable } from "../lowering/toolchain.ts";
+import { addSizeAttributes } from "../lowering/size-attributes.ts";
 import { U64, U8 } from "../ir/types.ts";
 import * as h from "./lowering-helpers.ts";
 import { SourceMap } from "../diagnostics/diagnostics.ts";
@@ -93,6 +94,48 @@ test("emit llvm, asm and obj", () => withDir((dir) => {
   const bytes = readFileSync(obj);
   assert.equal(bytes.readUInt16LE(16), 1, "ET_REL");
 }));
+
+test("-Os: every defined function is minsize optsize, and the executable is smaller than at -O2", () => withDir((dir) => {
+  const ll = buildExecutable(hello(), { ...base, optLevel: "s", output: "", emit: "llvm" });
+  assert.ok(ll.ok, JSON.stringify(ll.diagnostics));
+  const text = ll.text ?? "";
+  const groups = new Map([...text.matchAll(/^attributes #(\d+) = \{ (.*) \}$/gm)].map((m) => [m[1], m[2].split(" ")]));
+  const defines = text.split("\n").filter((l) => l.startsWith("define "));
+  assert.ok(defines.length > 0);
+  for (const d of defines) {
+    const attrs = [...d.matchAll(/#(\d+)/g)].flatMap((m) => groups.get(m[1]) ?? []);
+    assert.ok(attrs.includes("minsize") && attrs.includes("optsize"), `${d}: ${attrs.join(" ")}`);
+  }
+  const size = (optLevel: 2 | "s") => {
+    const out = join(dir, `hello-${optLevel}`);
+    assert.ok(buildExecutable(hello(), { ...base, optLevel, output: out, emit: "exe" }).ok);
+    assert.equal(spawnSync(out, { encoding: "utf8" }).stdout, "hello\n");
+    return readFileSync(out).length;
+  };
+  const o2 = size(2);
+  const os = size("s");
+  assert.ok(os < o2, `-Os ${os} bytes, -O2 ${o2}`);
+}));
+
+test("addSizeAttributes: groups of definitions only, names with '#', no repeats, never with optnone", () => {
+  const text = [
+    'define void @"a#9"() #0 {',
+    "declare void @b() #1",
+    "define void @c() #2 !dbg !3 {",
+    "attributes #0 = { nounwind }",
+    "attributes #1 = { cold }",
+    "attributes #2 = { minsize nounwind }",
+    "attributes #9 = { nounwind }",
+  ].join("\n");
+  assert.deepEqual(addSizeAttributes(text).split("\n").slice(3), [
+    "attributes #0 = { minsize optsize nounwind }",
+    "attributes #1 = { cold }",
+    "attributes #2 = { optsize minsize nounwind }",
+    "attributes #9 = { nounwind }",
+  ]);
+  const optnone = "define void @f() #0 {\nattributes #0 = { noinline nounwind optnone }";
+  assert.equal(addSizeAttributes(optnone), optnone);
+});
 
 test("functions are nounwind: no .eh_frame in the object", () => withDir((dir) => {
   const obj = join(dir, "o.o");
