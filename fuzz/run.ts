@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- [--programs N] [--front N] [--seed S] [--batch B] [--jobs J] [--no-reduce]`
+ * `npm run fuzz -- [--programs N] [--front N] [--seed S] [--batch B] [--jobs J] [--no-reduce] [--build-every K]`
  *
  * Program fuzzing: N generated programs (seeds S.., B per compiled file)
  * differential-tested (.lw/.ts, -O0/-O2, native vs the reference
@@ -21,13 +21,15 @@ interface Args {
   batch: number;
   jobs: number;
   reduce: boolean;
+  /** Front-end inputs: one in `buildEvery` also goes through a full build. */
+  buildEvery: number;
   /** Internal: this process is worker `shard` of `shards`. */
   shard: number | null;
   shards: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { programs: 0, front: 0, seed: 1, batch: 8, jobs: availableParallelism(), reduce: true, shard: null, shards: 1 };
+  const a: Args = { programs: 0, front: 0, seed: 1, batch: 8, jobs: availableParallelism(), reduce: true, buildEvery: 25, shard: null, shards: 1 };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     switch (argv[i]) {
@@ -37,10 +39,11 @@ function parseArgs(argv: string[]): Args {
       case "--batch": a.batch = Math.max(1, Number(v)); i++; break;
       case "--jobs": a.jobs = Math.max(1, Number(v)); i++; break;
       case "--no-reduce": a.reduce = false; break;
+      case "--build-every": a.buildEvery = Math.max(1, Number(v)); i++; break;
       case "--shard": a.shard = Number(v); i++; break;
       case "--shards": a.shards = Number(v); i++; break;
       default:
-        process.stderr.write(`unknown argument '${argv[i]}'\nusage: npm run fuzz -- [--programs N] [--front N] [--seed S] [--batch B] [--jobs J] [--no-reduce]\n`);
+        process.stderr.write(`unknown argument '${argv[i]}'\nusage: npm run fuzz -- [--programs N] [--front N] [--seed S] [--batch B] [--jobs J] [--no-reduce] [--build-every K]\n`);
         process.exit(2);
     }
   }
@@ -75,7 +78,7 @@ async function work(a: Args, shard: number): Promise<WorkerResult> {
   if (a.front > 0) {
     const per = Math.ceil(a.front / a.shards);
     const count = Math.max(0, Math.min(per, a.front - shard * per));
-    const out = await fuzzFrontEnd({ count, seed: a.seed * 1_000_003 + shard * per, log });
+    const out = await fuzzFrontEnd({ count, seed: a.seed * 1_000_003 + shard * per, buildEvery: a.buildEvery, log });
     r.front += out.inputs;
     r.frontFindings.push(...out.findings);
   }

@@ -181,6 +181,28 @@ const MAKERS: Record<string, Maker> = {
     for (let i = 0; i < n; i++) parts.push(rng.pick(vocab));
     return { bytes: enc(parts.join(" ")), how: `${n} random tokens` };
   },
+  /** Mutations that often keep the program valid, so it reaches the checker and lowering. */
+  operatorSwap(rng, base) {
+    const ops = ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", "<", ">", "<=", ">=", "==", "!=", "&&", "||"];
+    const t = tokens(base.text);
+    const at = t.map((x, i) => (ops.includes(x) ? i : -1)).filter((i) => i >= 0);
+    for (let k = rng.int(1, 3); k > 0 && at.length; k--) t[rng.pick(at)] = rng.pick(ops);
+    return { bytes: enc(t.join("")), how: "operators swapped" };
+  },
+  typeSwap(rng, base) {
+    const types = ["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64"];
+    const t = tokens(base.text);
+    const at = t.map((x, i) => (types.includes(x) ? i : -1)).filter((i) => i >= 0);
+    for (let k = rng.int(1, 3); k > 0 && at.length; k--) t[rng.pick(at)] = rng.pick(types);
+    return { bytes: enc(t.join("")), how: "integer types swapped" };
+  },
+  literalTweak(rng, base) {
+    const edge = ["0", "1", "7", "8", "15", "16", "31", "32", "63", "64", "127", "128", "255", "256", "65535", "4294967295", "9223372036854775807", "18446744073709551615", "0x8000000000000000"];
+    const t = tokens(base.text);
+    const at = t.map((x, i) => (/^\d/.test(x) ? i : -1)).filter((i) => i >= 0);
+    for (let k = rng.int(1, 4); k > 0 && at.length; k--) t[rng.pick(at)] = rng.pick(edge);
+    return { bytes: enc(t.join("")), how: "literals changed" };
+  },
   spliceTwo(rng, base) {
     const t = tokens(base.text);
     const i = rng.int(0, t.length);
