@@ -6,8 +6,9 @@
  *
  * Order: declare functions (types only), create globals (zero first, real
  * initialisers once every function and global exists, since initialisers
- * may point at each other), lower bodies, add the entry wrapper
- * `__lw_start` (unless the program has its own `_start`), link the textual
+ * may point at each other), lower bodies, add the entry (start.ts: a plain
+ * `_start` in the runtime text, or `__lw_start` behind the naked one;
+ * nothing when the program has its own `_start`), link the textual
  * runtime and snippets, then `verifyModule`. A verifier failure, or IR that
  * breaks the checker's guarantees, is an internal compiler error (LW4001,
  * exit 4), never a crash; the module must then not be written anywhere.
@@ -18,11 +19,11 @@ import { TARGETS, type TargetName } from "./target.ts";
 import { runtimeText } from "./runtime.ts";
 import { linkText } from "./link.ts";
 import { lowerFunction } from "./lower-function.ts";
-import { buildStart } from "./start.ts";
+import { buildStart, plainStartText } from "./start.ts";
 import { internalError, unsupported } from "./codes.ts";
 import { defineNaked } from "./lower-asm.ts";
 import { DebugInfo, type SourceLookup } from "./debug-info.ts";
-import type { Program } from "../ir/checked.ts";
+import type { Func, Program } from "../ir/checked.ts";
 import type { Diagnostic, Span } from "../diagnostics/diagnostics.ts";
 
 export interface LowerOptions {
@@ -57,12 +58,15 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
   const m = new ModuleContext(context, TARGETS[options.target], options.moduleName ?? "lwanga");
   const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics, needsInlining: false, asmLines: m.asmLines, asmTexts: m.asmTexts });
   if (options.seed !== undefined) m.setSeed(options.seed);
+  let plainStart: string | null = null;
   try {
     if (options.debug) {
       const mainFile = (program.main ?? program.userStart ?? program.functions[0])?.span.file ?? 0;
       m.debug = new DebugInfo(m.module, context, options.sources, mainFile, false);
     }
-    declareFunctions(m, program);
+    // main without parameters: `_start` is a plain function in the runtime text that calls main directly.
+    if (!program.userStart && program.main && !options.pic && !options.debug) plainStart = plainStartText(m.target, program.main);
+    declareFunctions(m, program, plainStart ? program.main : null);
     declareGlobals(m, program);
     for (const f of program.functions) {
       if (f.naked) continue;
@@ -73,7 +77,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
         m.diagnostics.push(internalError("program has neither main nor _start"));
         return fail();
       }
-      buildStart(m, program.main);
+      if (!plainStart) buildStart(m, program.main);
     }
     m.debug?.finish();
   } catch (err) {
@@ -83,7 +87,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
   }
   if (m.diagnostics.some((d) => d.severity === "error")) return fail();
 
-  const text = runtimeText(m.target, { userStart: program.userStart !== null, snippets: m.snippets, pic: options.pic, metadataBase: m.metadataCount });
+  const text = runtimeText(m.target, { userStart: program.userStart !== null, snippets: m.snippets, pic: options.pic, plainStart: plainStart ?? undefined, metadataBase: m.metadataCount });
   if (!linkText(m.module, context, text)) {
     m.diagnostics.push(internalError("linking the runtime into the module failed"));
     return fail();
@@ -96,7 +100,8 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
   return { ok: true, context, module: m.module, diagnostics: m.diagnostics, needsInlining: m.needsInlining, asmLines: m.asmLines, asmTexts: m.asmTexts };
 }
 
-function declareFunctions(m: ModuleContext, program: Program): void {
+/** `externalMain`: main is called from the runtime text, which cannot name an internal function. */
+function declareFunctions(m: ModuleContext, program: Program, externalMain: Func | null): void {
   const L = llvm.GlobalValue.LinkageTypes;
   for (const f of program.functions) {
     const type = m.types.function(f.params.map((p) => p.type), f.result);
@@ -107,7 +112,7 @@ function declareFunctions(m: ModuleContext, program: Program): void {
     }
     // Internal: opt may inline, specialise and drop them; the entry calls main from inside the module.
     // Named from asm text: keep the symbol and the signature (opt must not drop or rewrite it).
-    const fn = llvm.Function.Create(type, f.asmReferenced ? L.ExternalLinkage : L.InternalLinkage, f.symbol, m.module);
+    const fn = llvm.Function.Create(type, f.asmReferenced || f === externalMain ? L.ExternalLinkage : L.InternalLinkage, f.symbol, m.module);
     fn.setDoesNotThrow();
     m.funcs.set(f, fn);
   }

@@ -5,9 +5,10 @@
  * function attributes, so all of this is text that `link.ts` parses and
  * links into the main module (which declares what it calls first).
  *
- * - `_start` is naked: it clears the frame pointer, passes the initial stack
- *   pointer to `__lw_start` (built by `start.ts` with the IRBuilder) and
- *   aligns the stack. `__lw_start` is kept alive through `@llvm.used`
+ * - `_start` is a plain function calling main when main takes no parameters
+ *   (start.ts). Otherwise it is naked: it clears the frame pointer, passes
+ *   the initial stack pointer to `__lw_start` (built by `start.ts` with the
+ *   IRBuilder) and aligns the stack. `__lw_start` is kept alive through `@llvm.used`
  *   because the asm call is invisible to LLVM.
  * - `__sysN` are `linkonce_odr alwaysinline`: copied only when used, and
  *   after inlining only the `syscall`/`svc` instruction remains.
@@ -28,6 +29,8 @@ export interface RuntimeOptions {
   userStart: boolean;
   /** Extra definitions (asm helpers, naked functions) appended to the text. */
   snippets: string[];
+  /** A plain `_start` (start.ts `plainStartText`) instead of the naked one that calls `__lw_start`. */
+  plainStart?: string;
   /** Static PIE (`--pic`): `_start` first applies the executable's own relative relocations. */
   pic?: boolean;
   /** First free metadata number: the snippets use `!0` up to this (their `!srcloc` nodes). */
@@ -43,7 +46,7 @@ export function runtimeText(target: TargetInfo, options: RuntimeOptions): string
     `target triple = "${target.triple}"`,
     "",
   ];
-  if (!options.userStart) out.push(options.pic ? pieEntry(target) : entry(target));
+  if (!options.userStart) out.push(options.plainStart ?? (options.pic ? pieEntry(target) : entry(target)));
   for (let n = 0; n <= 6; n++) out.push(syscallStub(target, n));
   out.push(divZero(target));
   out.push(memFunctions(options.metadataBase ?? 0));

@@ -1,13 +1,31 @@
 /**
- * `__lw_start(i8* sp)`, called by the runtime's naked `_start` with the
- * initial stack pointer: reads argc (`*sp`) and argv (`sp + 8`), calls the
- * user's `main` with them if it takes parameters, and exits (syscall 60 on
- * x86-64, 93 on aarch64) with the low 8 bits of its result (0 for void).
+ * The program's entry, in one of two forms.
+ *
+ * - `plainStartText`: when `main` takes no parameters there is nothing to
+ *   read from the initial stack, so `_start` is an ordinary function (text,
+ *   for its attributes): `noreturn nounwind "stackrealign"` — the kernel
+ *   enters with the stack 16-byte aligned, not 8 off as after a call, and
+ *   stackrealign makes the prologue align it — that calls `main` and exits.
+ *   `main` is then external (text cannot name an internal function), which
+ *   still lets opt inline it; `ld --gc-sections` drops the unused copy.
+ * - `buildStart`: `__lw_start(i8* sp)`, called by the runtime's naked
+ *   `_start` with the initial stack pointer: reads argc (`*sp`) and argv
+ *   (`sp + 8`), calls the user's `main` with them, and exits. Used when main
+ *   takes parameters, for `--pic` (whose `_start` first relocates the
+ *   executable) and for `-g` (a subprogram for `__lw_start` keeps line
+ *   tables through inlining; the naked `_start` clears the frame pointer
+ *   that ends gdb's backtraces).
+ *
+ * Both exit (syscall 60 on x86-64, 93 on aarch64) with the low 8 bits of
+ * main's result (0 for void). Nothing follows the exit syscall: it does not
+ * return, so the code ends in `unreachable` instead of a trap instruction.
  */
 import llvm from "./llvm.ts";
 import type { ModuleContext } from "./module-context.ts";
 import type { Func } from "../ir/checked.ts";
-import { isAggregate } from "../ir/types.ts";
+import { isAggregate, type Type } from "../ir/types.ts";
+import type { TargetInfo } from "./target.ts";
+import { llvmString } from "./asm-text.ts";
 
 export function buildStart(m: ModuleContext, main: Func): void {
   const types = m.types;
@@ -46,6 +64,37 @@ export function buildStart(m: ModuleContext, main: Func): void {
   else if (r.kind === "bool") status = b.CreateZExt(result, types.i64);
   const exitNr = m.target.name === "x86_64" ? 60 : 93;
   b.CreateCall(m.syscallStub(1), [m.consts.i64(exitNr), status]);
-  b.CreateCall(m.trap(), []);
   b.CreateUnreachable();
+}
+
+/** The text of a plain `_start` calling `main` (see above), or null when main needs the naked entry. */
+export function plainStartText(target: TargetInfo, main: Func): string | null {
+  if (main.params.length > 0) return null;
+  const result = resultText(main.result);
+  if (!result) return null;
+  const exitNr = target.name === "x86_64" ? 60 : 93;
+  const name = `@"${llvmString(main.symbol)}"`;
+  const r = main.result;
+  const status = r.kind === "int" && r.bits < 64 ? `${r.signed ? "sext" : "zext"} i${r.bits} %r to i64`
+    : r.kind === "bool" ? "zext i1 %r to i64"
+    : null;
+  return [
+    `declare ${result} ${name}()`,
+    'define void @_start() noreturn nounwind "stackrealign" {',
+    result === "void" ? `  call void ${name}()` : `  %r = call ${result} ${name}()`,
+    ...(status ? [`  %status = ${status}`] : []),
+    `  %e = call i64 @__sys1(i64 ${exitNr}, i64 ${result === "void" ? "0" : status ? "%status" : "%r"})`,
+    "  unreachable",
+    "}",
+    "",
+  ].join("\n");
+}
+
+function resultText(t: Type): string | null {
+  switch (t.kind) {
+    case "void": return "void";
+    case "bool": return "i1";
+    case "int": return `i${t.bits}`;
+    default: return null;
+  }
 }

@@ -40,6 +40,11 @@ for (const opt of [0, 2] as const) {
     assert.equal(h.buildAndRun(h.program([neg]), { optLevel: opt }).status, 255);
     const v = h.func("main", [], h.VOID, [], [h.print("v")]);
     assert.equal(h.buildAndRun(h.program([v]), { optLevel: opt }).status, 0);
+    // The plain `_start` (main without parameters) converts every result type itself.
+    for (const [type, value, status] of [[BOOL, 1, 1], [U8, 200, 200], [I32, -2, 254], [U32, 0x1ff, 255], [I64, -3, 253]] as const) {
+      const f = h.func("main", [], type, [], [ret(type.kind === "bool" ? h.bool(value === 1) : int(value, type))]);
+      assert.equal(h.buildAndRun(h.program([f]), { optLevel: opt }).status, status, `main returning ${JSON.stringify(type)}`);
+    }
   });
 
   test(`wrapping arithmetic, masked shifts, signed division -O${opt}`, () => {

@@ -82,7 +82,7 @@ test("an unsupported construct is exit code 1 with LW4101", () => {
 test("emit llvm, asm and obj", () => withDir((dir) => {
   const ll = buildExecutable(hello(), { ...base, optLevel: 0, output: "", emit: "llvm" });
   assert.ok(ll.ok);
-  assert.match(ll.text ?? "", /define internal i64 @lw\.main\(\)/);
+  assert.match(ll.text ?? "", /define (internal )?i64 @lw\.main\(\)/);
   assert.match(ll.text ?? "", /define void @_start\(\) #\d+/);
   const llOpt = buildExecutable(hello(), { ...base, output: join(dir, "o.ll"), emit: "llvm" });
   assert.ok(llOpt.ok);
@@ -136,6 +136,34 @@ test("addSizeAttributes: groups of definitions only, names with '#', no repeats,
   const optnone = "define void @f() #0 {\nattributes #0 = { noinline nounwind optnone }";
   assert.equal(addSizeAttributes(optnone), optnone);
 });
+
+test("entry: a plain _start for main without parameters; the naked one for argc/argv, --pic and -g", () => withDir((dir) => {
+  const entry = (p: ReturnType<typeof hello>, extra: Partial<typeof base>) => {
+    const r = buildExecutable(p, { ...base, optLevel: 0, output: "", emit: "llvm", ...extra });
+    assert.ok(r.ok, JSON.stringify(r.diagnostics));
+    const text = r.text ?? "";
+    const start = text.match(/^define void @_start\(\) #(\d+)/m);
+    assert.ok(start, "defines _start");
+    return { attrs: text.match(new RegExp(`^attributes #${start[1]} = \\{ (.*) \\}$`, "m"))?.[1] ?? "", lwStart: /define void @__lw_start/.test(text) };
+  };
+  const plain = entry(hello(), {});
+  assert.equal(plain.lwStart, false);
+  assert.match(plain.attrs, /noreturn/);
+  assert.match(plain.attrs, /"stackrealign"/);
+  assert.doesNotMatch(plain.attrs, /naked/);
+  const argc = h.local("argc", U64, true);
+  const withArgs = h.program([h.func("main", [argc], U64, [], [h.ret(h.get(argc))])]);
+  for (const [p, extra] of [[withArgs, {}], [hello(), { pic: true }], [hello(), { debug: true }]] as const) {
+    const naked = entry(p, extra);
+    assert.ok(naked.lwStart, JSON.stringify(extra));
+    assert.match(naked.attrs, /naked/);
+  }
+  // No trap instruction after the exit syscall.
+  const out = join(dir, "hello");
+  assert.ok(buildExecutable(hello(), { ...base, output: out, emit: "exe" }).ok);
+  const dis = spawnSync("objdump", ["-D", "-b", "binary", "-m", "i386:x86-64", out], { encoding: "utf8" });
+  if (dis.status === 0) assert.doesNotMatch(dis.stdout, /syscall\s*\n.*ud2/);
+}));
 
 test("functions are nounwind: no .eh_frame in the object", () => withDir((dir) => {
   const obj = join(dir, "o.o");
