@@ -22,6 +22,7 @@ import { placeAddress, widenIndex } from "./lower-place.ts";
 import { lowerStmts } from "./lower-stmt.ts";
 import { lowerEnc } from "./lower-enc.ts";
 import { slotRegister, readRegister } from "./lower-asm.ts";
+import { quietExpr } from "./effects.ts";
 
 /** Lowers an expression for its effect only (any type). */
 export function lowerEffect(fx: FunctionContext, e: Expr): void {
@@ -253,30 +254,34 @@ function convert(fx: FunctionContext, op: import("../ir/checked.ts").ConvertOp, 
 }
 
 /**
- * Calls a function directly or through a pointer. Aggregate arguments are
- * passed as pointers to the caller's value (the callee copies); an aggregate
- * result is written to `dest` (a temporary when null). Returns the scalar
- * result, the address of the aggregate result, or null for void.
+ * Calls a function directly or through a pointer. The callee expression is
+ * evaluated first, then the arguments left to right. Aggregate arguments are
+ * passed as pointers to the caller's value (the callee copies) — to a
+ * private copy when a later argument could change that value before the
+ * call; an aggregate result is written to `dest` (a temporary when null).
+ * Returns the scalar result, the address of the aggregate result, or null
+ * for void.
  */
 export function lowerCall(fx: FunctionContext, e: Extract<Expr, { kind: "call" | "callIndirect" }>, dest: llvm.Value | null): llvm.Value | null {
   const b = fx.b;
+  let callee: { type: llvm.FunctionType; value: llvm.Value } | null = null;
+  if (e.kind === "callIndirect") {
+    const fnType = e.callee.type;
+    if (fnType.kind !== "fn") throw new Error("indirect call through a non-function type");
+    const llType = fx.types.function(fnType.params, fnType.result);
+    callee = { type: llType, value: b.CreateBitCast(lowerValue(fx, e.callee), llvm.PointerType.getUnqual(llType)) };
+  }
   const args: llvm.Value[] = [];
   let resultAddr: llvm.Value | null = null;
   if (isAggregate(e.type)) {
     resultAddr = dest ?? fx.alloca(e.type, "call.result");
     args.push(fx.bytePtr(resultAddr));
   }
-  for (const a of e.args) args.push(isAggregate(a.type) ? fx.bytePtr(lowerAggregate(fx, a)) : lowerValue(fx, a));
-  let call: llvm.Value;
-  if (e.kind === "call") {
-    call = b.CreateCall(fx.m.func(e.func), args);
-  } else {
-    const fnType = e.callee.type;
-    if (fnType.kind !== "fn") throw new Error("indirect call through a non-function type");
-    const llType = fx.types.function(fnType.params, fnType.result);
-    const callee = b.CreateBitCast(lowerValue(fx, e.callee), llvm.PointerType.getUnqual(llType));
-    call = b.CreateCall(llType, callee, args);
-  }
+  e.args.forEach((a, i) => {
+    if (!isAggregate(a.type)) args.push(lowerValue(fx, a));
+    else args.push(fx.bytePtr(e.args.slice(i + 1).every(quietExpr) ? lowerAggregate(fx, a) : privateAggregate(fx, a)));
+  });
+  const call = e.kind === "call" ? b.CreateCall(fx.m.func(e.func), args) : b.CreateCall(callee!.type, callee!.value, args);
   if (resultAddr) return resultAddr;
   return e.type.kind === "void" ? null : call;
 }
@@ -327,14 +332,26 @@ export function lowerAggregate(fx: FunctionContext, e: Expr): llvm.Value {
   }
 }
 
-/** A private copy of an aggregate value (so later stores cannot change it). */
-function freshAggregate(fx: FunctionContext, e: Expr): llvm.Value {
-  if (e.kind === "load") {
-    const tmp = fx.alloca(e.type, "copy");
-    fx.copy(e.type, tmp, placeAddress(fx, e.place), true);
-    return tmp;
+/**
+ * The address of a private copy of an aggregate value, so that later stores
+ * cannot change it. Calls and literals already produce a fresh temporary;
+ * a load, or a conditional or block that may end in one, is copied.
+ */
+export function privateAggregate(fx: FunctionContext, e: Expr): llvm.Value {
+  switch (e.kind) {
+    case "load": {
+      const tmp = fx.alloca(e.type, "copy");
+      fx.copy(e.type, tmp, placeAddress(fx, e.place), true);
+      return tmp;
+    }
+    case "conditional": case "block": {
+      const tmp = fx.alloca(e.type, "copy");
+      storeAggregate(fx, e, tmp);
+      return tmp;
+    }
+    default:
+      return lowerAggregate(fx, e);
   }
-  return lowerAggregate(fx, e);
 }
 
 /**
@@ -352,7 +369,7 @@ export function storeAggregate(fx: FunctionContext, e: Expr, dest: llvm.Value): 
     case "structValue": {
       if (e.type.kind !== "struct") throw new Error("struct value of non-struct type");
       const fields = e.type.def.fields;
-      const parts = e.fields.map((f) => isAggregate(f.type) ? freshAggregate(fx, f) : lowerValue(fx, f));
+      const parts = e.fields.map((f) => isAggregate(f.type) ? privateAggregate(fx, f) : lowerValue(fx, f));
       const base = fx.bytePtr(dest);
       fields.forEach((f, i) => {
         const at = f.offset === 0 ? base : b.CreateGEP(types.i8, base, [fx.consts.i64(f.offset)]);
@@ -377,7 +394,7 @@ export function storeAggregate(fx: FunctionContext, e: Expr, dest: llvm.Value): 
           return;
         }
       }
-      const parts = e.elements.map((x) => isAggregate(elem) ? freshAggregate(fx, x) : lowerValue(fx, x));
+      const parts = e.elements.map((x) => isAggregate(elem) ? privateAggregate(fx, x) : lowerValue(fx, x));
       // Mostly-zero literals (short lists padded with zeros): one memset, then the rest.
       const zeros = e.elements.filter(isZeroConst).length;
       const skipZeros = zeros >= 8;
@@ -394,7 +411,7 @@ export function storeAggregate(fx: FunctionContext, e: Expr, dest: llvm.Value): 
       if (e.type.kind !== "array") throw new Error("array repeat of non-array type");
       const elem = e.type.elem;
       const n = e.type.length;
-      const v = isAggregate(elem) ? freshAggregate(fx, e.value) : lowerValue(fx, e.value);
+      const v = isAggregate(elem) ? privateAggregate(fx, e.value) : lowerValue(fx, e.value);
       if (n === 0) return;
       // Bytes (and zero of any type) become one memset.
       const known = e.value.kind === "const" ? e.value.value : null;

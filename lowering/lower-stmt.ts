@@ -11,7 +11,8 @@ import type { FunctionContext } from "./function-context.ts";
 import type { Stmt } from "../ir/checked.ts";
 import { isAggregate } from "../ir/types.ts";
 import { placeAddress } from "./lower-place.ts";
-import { lowerEffect, lowerValue, storeAggregate } from "./lower-expr.ts";
+import { lowerEffect, lowerValue, privateAggregate, storeAggregate } from "./lower-expr.ts";
+import { fixedPlace, quietExpr, quietPlace } from "./effects.ts";
 import { lowerAsm, slotRegister, writeRegister } from "./lower-asm.ts";
 
 export function lowerStmts(fx: FunctionContext, stmts: Stmt[]): void {
@@ -29,7 +30,14 @@ export function lowerStmt(fx: FunctionContext, s: Stmt): void {
       return;
     case "assign": {
       if (isAggregate(s.place.type)) {
-        storeAggregate(fx, s.value, placeAddress(fx, s.place));
+        // The value is evaluated first (as for scalars). Straight into the destination when the order
+        // cannot show; otherwise into a private copy, then the address, then one copy.
+        if (fixedPlace(s.place) || (quietPlace(s.place) && quietExpr(s.value))) {
+          storeAggregate(fx, s.value, placeAddress(fx, s.place));
+        } else {
+          const value = privateAggregate(fx, s.value);
+          fx.copy(s.place.type, placeAddress(fx, s.place), value, false);
+        }
       } else if (s.place.kind === "local" && s.place.local.register && !slotRegister(fx.m, s.place.local)) {
         writeRegister(fx, s.place.local, lowerValue(fx, s.value));
       } else {
