@@ -9,7 +9,7 @@
  */
 import type { ts } from "ts-morph";
 import type { BinaryOp, Expr, Span, TypeExpr } from "../../ir/syntax.ts";
-import { error, lookupVarType, spanOfNode, type Ctx } from "./context.ts";
+import { error, lookupVarType, spanOfNode, type Ctx, type FnSig } from "./context.ts";
 import { DSL } from "./codes.ts";
 import { parseIntLiteral, utf8 } from "./literals.ts";
 import { readType } from "./types.ts";
@@ -295,7 +295,7 @@ function readCall(ctx: Ctx, node: ts.CallExpression, expected: TypeExpr | null):
     }
     if (node.questionDotToken) error(ctx, DSL.badExpr, "optional call '?.(' is not supported", node, "call the function directly");
     if (node.typeArguments) error(ctx, DSL.badFunction, "type arguments on a call are only allowed for load, store, sizeof and zero", node, "remove the type arguments");
-    const sig = ctx.functions.get(callee.text);
+    const sig = calleeSignature(ctx, callee.text);
     const args = node.arguments.map((a, i) => readExpr(ctx, a, sig?.params[i] ?? null));
     return { kind: "call", callee: { kind: "name", name: callee.text, span: spanOfNode(ctx, callee) }, args, span };
   }
@@ -309,6 +309,17 @@ function readCall(ctx: Ctx, node: ts.CallExpression, expected: TypeExpr | null):
   }
   for (const a of node.arguments) readExpr(ctx, a);
   return placeholder(span);
+}
+
+/**
+ * The parameter types of what `name(...)` calls, for object-literal arguments:
+ * a variable in scope (local, then global) declared with a function type,
+ * else a function of this file.
+ */
+function calleeSignature(ctx: Ctx, name: string): FnSig | null {
+  if (!ctx.scopes.some((scope) => scope.has(name)) && !ctx.globals.has(name)) return ctx.functions.get(name) ?? null;
+  const t = lookupVarType(ctx, name);
+  return t && t.kind === "fn" ? { params: t.params, result: t.result } : null;
 }
 
 function readObjectLiteral(ctx: Ctx, node: ts.ObjectLiteralExpression, expected: TypeExpr | null): Expr {
