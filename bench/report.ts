@@ -20,7 +20,7 @@ export interface Row {
 }
 
 const TITLES: Record<Row["section"], string> = {
-  size: "Binary size (bytes; anchor: C without libc, gcc -Os, minimal linker script, section headers removed)",
+  size: "Binary size (bytes; anchor: C without libc, gcc -Os, minimal linker script; for --strip-sections rows also section headers removed)",
   speed: "Generated-code speed (callgrind instructions; anchor: clang-14 -O2, same LLVM back end)",
   latency: "Compile latency (ms, median of 10 cold processes; anchor: gcc on the C twin)",
   startup: "Start-up (exec-to-exit µs, median of interleaved runs)",

@@ -72,13 +72,14 @@ async function main(): Promise<number> {
     if (only.has("startup")) {
       const glibc = c.glibc("hello");
       const nolibc = sizeAnchors.hello ?? c.nolibcSize("hello", "stripped");
-      const lw = lwangaBuild(join(ROOT, "examples", "hello.lw"), join(dir, "su-hello-lw"), "2");
-      const ts = lwangaBuild(join(ROOT, "examples", "hello.ts"), join(dir, "su-hello-ts"), "2");
+      // Minimised like the anchor: section headers removed.
+      const lw = lwangaBuild(join(ROOT, "examples", "hello.lw"), join(dir, "su-hello-lw"), "2", { extra: ["--strip-sections"] });
+      const ts = lwangaBuild(join(ROOT, "examples", "hello.ts"), join(dir, "su-hello-ts"), "2", { extra: ["--strip-sections"] });
       rows.push(...startupRows(dir, [
         { name: "C hello glibc gcc -O2 -static", path: glibc.path, note: glibc.note },
         { name: "C hello no-libc (stripped)", path: nolibc.path, note: nolibc.note },
-        { name: "hello.lw -O2", path: lw.path, note: lw.note },
-        { name: "hello.ts -O2", path: ts.path, note: ts.note },
+        { name: "hello.lw -O2 --strip-sections", path: lw.path, note: lw.note },
+        { name: "hello.ts -O2 --strip-sections", path: ts.path, note: ts.note },
       ], startupRuns, log));
     }
   } finally {

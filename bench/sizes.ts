@@ -1,8 +1,10 @@
 /**
  * Binary-size rows: hello, probe, cat and echo server in `.lw` and `.ts`
- * (examples/), at -O2 and -Os, against their C twins without libc at the
- * three size settings (flags only, minimal linker script, section headers
- * removed: the anchor) and with glibc (`gcc -O2 -static`). Every binary is
+ * (examples/), at -O2 and -Os, each as built by default (anchor: the C twin
+ * with the minimal linker script) and with `--strip-sections` (anchor: the
+ * C twin with section headers removed too), next to the C twins without
+ * libc at the three size settings (flags only, minimal linker script,
+ * section headers removed) and with glibc (`gcc -O2 -static`). Every binary is
  * also run once (hello must print its greeting; the others are started
  * without arguments and must exit normally) and checked to have
  * no segment both writable and executable.
@@ -58,20 +60,28 @@ export function sizeRows(c: CAnchors, dir: string, log: (s: string) => void): { 
     rows.push(cRow(`C ${p} no-libc gcc -Os, minimal linker script`, script));
     rows.push({ ...cRow(`C ${p} no-libc gcc -Os, script + strip-sections`, stripped), ratio: stripped.size ? 1 : null });
     rows.push(cRow(`C ${p} glibc gcc -O2 -static`, glibc));
+    // lwanga's default output keeps its section headers, like the C "script" build; with
+    // --strip-sections it is the minimised binary, compared with the stripped C anchor.
+    const variants = [
+      { suffix: "", extra: [], anchorName: `C ${p} no-libc script`, anchor: script.size ?? null },
+      { suffix: " --strip-sections", extra: ["--strip-sections"], anchorName, anchor },
+    ];
     for (const lang of ["lw", "ts"] as const) {
       const src = join(ROOT, "examples", `${p}.${lang}`);
       for (const opt of ["2", "s"]) {
-        const name = `${p}.${lang} -O${opt}`;
-        if (!existsSync(src)) {
-          rows.push({ section: "size", name, value: null, unit: "B", anchor: anchorName, anchorValue: anchor, note: `examples/${p}.${lang} does not exist` });
-          continue;
+        for (const v of variants) {
+          const name = `${p}.${lang} -O${opt}${v.suffix}`;
+          if (!existsSync(src)) {
+            rows.push({ section: "size", name, value: null, unit: "B", anchor: v.anchorName, anchorValue: v.anchor, note: `examples/${p}.${lang} does not exist` });
+            continue;
+          }
+          const b = lwangaBuild(src, join(dir, `lw-${p}-${lang}-O${opt}${v.extra.join("")}`), opt, { extra: v.extra });
+          const problem = b.path ? checkBinary(b.path, p) : null;
+          rows.push({
+            section: "size", name, value: b.size ?? null, unit: "B", anchor: v.anchorName, anchorValue: v.anchor,
+            ratio: ratio(b.size, v.anchor), note: b.note ?? problem ?? undefined,
+          });
         }
-        const b = lwangaBuild(src, join(dir, `lw-${p}-${lang}-O${opt}`), opt);
-        const problem = b.path ? checkBinary(b.path, p) : null;
-        rows.push({
-          section: "size", name, value: b.size ?? null, unit: "B", anchor: anchorName, anchorValue: anchor,
-          ratio: ratio(b.size, anchor), note: b.note ?? problem ?? undefined,
-        });
       }
     }
   }

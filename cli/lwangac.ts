@@ -17,6 +17,7 @@ Usage: lwangac INPUT [-o OUT] [-O0|-O1|-O2|-O3|-O N] [--emit-llvm] [-g] [--pic]
   -o OUT        output (default a.out; with --emit-llvm, print to stdout)
   --emit-llvm   write LLVM IR instead of an executable
   --jit         compile to a temporary file and run it at once
+  --strip-sections  drop the section-header table (smaller; not with -g)
 `;
 
 const UNSUPPORTED: Record<string, string> = {
@@ -35,9 +36,9 @@ export async function lwangacMain(argv: string[]): Promise<number> {
     }
     for (const a of argv) if (UNSUPPORTED[a]) throw new UsageError(UNSUPPORTED[a]);
     const parsed = parseFlags(argv);
-    allowOnly(parsed, "lwangac", ["--emit-llvm", "--jit"]);
+    allowOnly(parsed, "lwangac", ["--emit-llvm", "--jit", "--strip-sections"]);
     if (parsed.inputs.length !== 1) throw new UsageError(`expected one input file (got ${parsed.inputs.length})`);
-    const options: CompileOptions = { ...parsed.options, input: parsed.inputs[0] };
+    const options: CompileOptions = { ...parsed.options, input: parsed.inputs[0], stripSections: parsed.extra.has("--strip-sections") };
     if (parsed.extra.has("--jit")) return runCompiled(options, parsed.rest, parsed.verbose);
     if (parsed.extra.has("--emit-llvm")) options.emit = "llvm";
     else options.output ??= "a.out";

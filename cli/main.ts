@@ -30,6 +30,7 @@ Options:
   --emit-asm       build: print assembly instead (or write it to -o FILE)
   -g               DWARF debug information
   --pic            position-independent static executable
+  --strip-sections build, run: drop the section-header table (smaller; not with -g)
   --target TRIPLE  x86_64-linux-gnu (default) or aarch64-linux-gnu
   --seed N         seed for encrypted-string keys (reproducible builds; also SOURCE_DATE_EPOCH)
   --interp         run: execute with the reference interpreter instead of compiling
@@ -96,6 +97,7 @@ async function build(parsed: ParsedFlags): Promise<number> {
   allowOnly(parsed, "build", ["--emit-llvm", "--emit-asm", "--emit-ir", "--strip-sections"]);
   const input = singleInput(parsed, "build");
   const options: CompileOptions = { ...parsed.options, input };
+  if (parsed.extra.has("--strip-sections")) options.stripSections = true;
   if (parsed.extra.has("--emit-llvm")) options.emit = "llvm";
   else if (parsed.extra.has("--emit-asm")) options.emit = "asm";
   else if (parsed.extra.has("--emit-ir")) options.emit = "ir";
@@ -120,8 +122,8 @@ async function checkOnly(parsed: ParsedFlags): Promise<number> {
 }
 
 async function run(parsed: ParsedFlags): Promise<number> {
-  allowOnly(parsed, "run", ["--interp"]);
+  allowOnly(parsed, "run", ["--interp", "--strip-sections"]);
   const input = singleInput(parsed, "run");
   if (parsed.extra.has("--interp")) return runInterpreted(input, parsed);
-  return runCompiled({ ...parsed.options, input }, parsed.rest, parsed.verbose);
+  return runCompiled({ ...parsed.options, input, stripSections: parsed.extra.has("--strip-sections") }, parsed.rest, parsed.verbose);
 }

@@ -37,6 +37,8 @@ export interface CompileOptions {
   target?: Target;
   debug?: boolean;
   pic?: boolean;
+  /** Remove the section-header table from the executable (`--strip-sections`; ignored with `debug`). */
+  stripSections?: boolean;
   /** Seed for encrypted-string keys (reproducible builds). */
   seed?: bigint;
   /** Extra import search folders (LWANGA_PATH). */
@@ -134,6 +136,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
       target,
       debug: options.debug ?? false,
       pic: options.pic ?? false,
+      stripSections: options.stripSections ?? false,
       seed: options.seed,
       sources,
       verbose: (stage: string, ms: number) => timings.push({ stage, ms }),

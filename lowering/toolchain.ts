@@ -7,6 +7,8 @@
  *
  *   buildExecutable(program, options) → { ok, diagnostics, exitCode, text? }
  *
+ * `stripSections` removes the section-header table afterwards (not with -g).
+ *
  * `-Os` means size: every function gets `minsize optsize` (size-attributes.ts,
  * through the printed text, which opt then reads from its stdin), `opt -Oz`,
  * `llc -O2`.
@@ -48,6 +50,12 @@ export interface BuildOptions {
   debug: boolean;
   /** Position-independent code (llc -relocation-model=pic); the executable stays static. */
   pic: boolean;
+  /**
+   * Remove the section-header table after linking (strip-sections.ts): the
+   * kernel never reads it, but without it `objdump`, `readelf -S` and
+   * debuggers see no sections. Ignored with `debug`, whose DWARF lives in sections.
+   */
+  stripSections?: boolean;
   /** Seed for encrypted-string keys (random when absent): the same seed gives the same binary. */
   seed?: bigint;
   /** Called once per stage with its duration in milliseconds. */
@@ -184,8 +192,8 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
 /**
  * Links the object into `dir/a.out` with the minimal linker script (an RW
  * segment only when the object has writable data), checks that the result
- * is static and W^X, and (without debug info) drops the section-header
- * table, which the kernel never reads.
+ * is static and W^X, and with `stripSections` (never with debug info) drops
+ * the section-header table, which the kernel never reads.
  */
 function link(ld: string, obj: string, dir: string, options: BuildOptions, diagnostics: Diagnostic[], lowered: { asmLines: Span[]; asmTexts: string[] }): string | null {
   const out = join(dir, "a.out");
@@ -207,7 +215,7 @@ function link(ld: string, obj: string, dir: string, options: BuildOptions, diagn
     diagnostics.push({ code: LW_BAD_ELF, severity: "error", message: `the linked executable is unsafe: ${problems.join("; ")}` });
     return null;
   }
-  if (!options.debug) {
+  if (options.stripSections && !options.debug) {
     const stripped = stripSectionHeaders(readFileSync(out));
     if (stripped.ok) writeFileSync(out, stripped.bytes);
   }

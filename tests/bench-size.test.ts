@@ -1,5 +1,6 @@
 /**
- * What must stay true of the size-minimised binaries, whatever their size:
+ * What must stay true of the size-minimised binaries (default and
+ * `--strip-sections`), whatever their size:
  * they run, and `readelf -lW` shows no segment that is both writable and
  * executable. Checked on the compiler's own output (hello, and a kernel
  * with a 20 MB .bss), and directly on the two modules behind it —
@@ -60,16 +61,46 @@ function cBuild(name: keyof typeof C_PROGRAMS): { obj: string; exe: string } {
   return { obj, exe };
 }
 
-test("hello.lw and hello.ts at -O2 run, are W^X and carry no section headers", async () => {
+test("hello.lw and hello.ts at -O2 run and are W^X; --strip-sections removes the section headers, makes them smaller and they still run", async () => {
   for (const file of ["hello.lw", "hello.ts"]) {
-    const { result, exe, messages } = await build({ input: join(ROOT, "examples", file), optLevel: 2, name: file });
-    assert.ok(result.ok, messages);
-    const r = runExe(exe);
-    assert.equal(r.stdout, "Hello, World!\n");
-    assert.equal(r.status, 0);
-    assertWxorX(exe);
-    assert.equal(sectionCount(exe), 0, "the section-header table is removed");
+    const plain = await build({ input: join(ROOT, "examples", file), optLevel: 2, name: file });
+    assert.ok(plain.result.ok, plain.messages);
+    assert.ok(sectionCount(plain.exe) > 0, "section headers are kept by default");
+    const stripped = await build({ input: join(ROOT, "examples", file), optLevel: 2, name: `${file}-stripped`, stripSections: true });
+    assert.ok(stripped.result.ok, stripped.messages);
+    assert.equal(sectionCount(stripped.exe), 0, "the section-header table is removed");
+    assert.ok(statSync(stripped.exe).size < statSync(plain.exe).size, "stripped is smaller");
+    assert.deepEqual(segments(stripped.exe), segments(plain.exe), "program headers are unchanged");
+    for (const exe of [plain.exe, stripped.exe]) {
+      const r = runExe(exe);
+      assert.equal(r.stdout, "Hello, World!\n");
+      assert.equal(r.status, 0);
+      assertWxorX(exe);
+    }
   }
+});
+
+test("CLI: build --strip-sections (and run --strip-sections) give the smaller binary", () => {
+  // Through the bundle, as users run it (npm test rebuilds dist/ first).
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, "cli", "bin", "lwanga.js"), ...args], { encoding: "utf8", timeout: 60_000 });
+  const hello = join(ROOT, "examples", "hello.lw");
+  const plain = scratchPath("cli-hello");
+  const stripped = scratchPath("cli-hello-stripped");
+  assert.equal(cli("build", hello, "-o", plain, "-Os").status, 0);
+  assert.equal(cli("build", hello, "-o", stripped, "-Os", "--strip-sections").status, 0);
+  assert.ok(statSync(stripped).size < statSync(plain).size, `${statSync(stripped).size} < ${statSync(plain).size}`);
+  assert.equal(sectionCount(stripped), 0);
+  assert.equal(runExe(stripped).stdout, "Hello, World!\n");
+  const r = cli("run", hello, "--strip-sections");
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, "Hello, World!\n");
+});
+
+test("--strip-sections is ignored with -g (DWARF lives in sections)", async () => {
+  const { result, exe, messages } = await build({ input: join(ROOT, "examples", "hello.lw"), optLevel: 0, name: "hello-g", debug: true, stripSections: true });
+  assert.ok(result.ok, messages);
+  assert.ok(sectionCount(exe) > 0);
+  assert.equal(runExe(exe).stdout, "Hello, World!\n");
 });
 
 test("a program with a 20 MB static array gets a separate RW segment and runs", async () => {

@@ -72,7 +72,7 @@ for (const opt of [0, 2] as const) {
       ret(int(0)),
     ]), naked: true, symbol: "_start" };
     const p = { functions: [start], globals: [], main: null, userStart: start };
-    const r = h.buildAndRun(p, { optLevel: opt });
+    const r = h.buildAndRun(p, { optLevel: opt, stripSections: true });
     assert.equal(r.status, 42);
     assert.ok(r.size < 400, `${r.size} bytes`);
   });

@@ -84,11 +84,11 @@ export interface RunResult {
 }
 
 /** Builds `p` and runs it with `args`; throws with the diagnostics if the build fails. */
-export function buildAndRun(p: Program, opts: { optLevel?: OptLevel; args?: string[]; keep?: (path: string) => void } = {}): RunResult {
+export function buildAndRun(p: Program, opts: { optLevel?: OptLevel; args?: string[]; keep?: (path: string) => void; stripSections?: boolean } = {}): RunResult {
   const dir = mkdtempSync(join(tmpdir(), "lw-test-"));
   try {
     const out = join(dir, "prog");
-    const r = buildExecutable(p, { optLevel: opts.optLevel ?? 2, output: out, emit: "exe", target: "x86_64", debug: false, pic: false });
+    const r = buildExecutable(p, { optLevel: opts.optLevel ?? 2, output: out, emit: "exe", target: "x86_64", debug: false, pic: false, stripSections: opts.stripSections });
     if (!r.ok) throw new Error(`build failed: ${JSON.stringify(r.diagnostics, null, 1)}`);
     opts.keep?.(out);
     const run = spawnSync(out, opts.args ?? [], { encoding: "latin1" });
