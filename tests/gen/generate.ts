@@ -362,11 +362,8 @@ class Generator {
     }
     if (roll < 57 && this.callable.length) {
       // A function pointer, called later through the variable.
-      // Not to functions with struct parameters: the DSL cannot yet type an object-literal
-      // argument of an indirect call (tests/regressions/dsl-fnptr-object-arg.ts).
-      const plain = this.callable.filter((c) => c.params.every((p) => "bits" in p));
-      if (!plain.length) return [{ k: "mix", e: this.expr(this.intType(), 2) }];
-      const sig = this.rng.pick(plain.filter((c) => !c.recursive).length ? plain.filter((c) => !c.recursive) : plain);
+      const plain = this.callable.filter((c) => !c.recursive);
+      const sig = this.rng.pick(plain.length ? plain : this.callable);
       const name = this.fresh("fp");
       this.callable.push({ ...sig, name });
       return [{ k: "letFn", name, fn: sig.name, params: sig.params, result: sig.result }];
