@@ -7,8 +7,13 @@
  * line, or null when the failure was not about inline asm. Also maps the
  * linker's "undefined reference to `X'" back to the asm line naming X
  * (LW4103): a word in asm that is no register, label, variable or function.
+ * And checks before lowering what the assembler would reject without any
+ * location: a numeric label reference (`jmp 1f`, `jne 2b`) that no `N:` of
+ * the same block answers in that direction (labels are block-local) —
+ * llc's "Undefined temporary symbol .Ltmp0" (LW4102).
  */
 import type { Diagnostic, Span } from "../diagnostics/diagnostics.ts";
+import type { AsmStmt } from "../ir/checked.ts";
 import { LW_ASM_REJECTED, LW_ASM_UNDEFINED } from "./codes.ts";
 
 export function asmDiagnostics(stderr: string, asmLines: Span[]): Diagnostic[] | null {
@@ -61,4 +66,33 @@ export function undefinedSymbolDiagnostics(stderr: string, asmLines: Span[], asm
     });
   }
   return out.length > 0 ? out : null;
+}
+
+/** LW4102 for each numeric label reference of `s` without a matching `N:` in the block, in its direction. */
+export function numericLabelDiagnostics(s: AsmStmt, target: "x86_64" | "aarch64"): Diagnostic[] {
+  // Code only: string literals blanked, and on x86-64 the assembler's own `#` comments dropped.
+  const code = s.lines.map((line) => {
+    const blank = line.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+    return target === "x86_64" ? blank.replace(/#.*$/, "") : blank;
+  });
+  const defined = code.map((line) => {
+    const heads = /^\s*(?:(?:[A-Za-z_.][\w.$]*|\d+)\s*:(?!:)\s*)*/.exec(line)![0];
+    return new Set([...heads.matchAll(/(\d+)\s*:/g)].map((m) => m[1]));
+  });
+  const out: Diagnostic[] = [];
+  code.forEach((line, k) => {
+    for (const m of line.matchAll(/(?<![\w$.#])(\d+)([fb])(?![\w$.])/g)) {
+      const [ref, n, dir] = m;
+      const found = dir === "f" ? defined.slice(k + 1).some((d) => d.has(n)) : defined.slice(0, k + 1).some((d) => d.has(n));
+      if (found) continue;
+      out.push({
+        code: LW_ASM_REJECTED,
+        severity: "error",
+        message: `the assembler would reject this asm line: '${ref}' refers to no ${dir === "f" ? "later" : "earlier"} label '${n}:' in this asm block`,
+        span: s.lineSpans?.[k] ?? s.span,
+        help: "numeric labels are local to their asm block: define the label in the same block",
+      });
+    }
+  });
+  return out;
 }

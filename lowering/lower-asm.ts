@@ -31,6 +31,7 @@ import { asmTemplate, llvmString } from "./asm-text.ts";
 import { placeAddress } from "./lower-place.ts";
 import { lowerValue } from "./lower-expr.ts";
 import { unsupported } from "./codes.ts";
+import { numericLabelDiagnostics } from "./asm-errors.ts";
 
 const X86_PLAIN_CLOBBERS = ["rax", "rbx", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
 const ARM_PLAIN_CLOBBERS = Array.from({ length: 29 }, (_, i) => `x${i}`).filter((r) => r !== "x18").concat(["x30"]);
@@ -73,6 +74,11 @@ export function lowerAsm(fx: FunctionContext, s: AsmStmt): void {
     return `%p${params.length - 1}`;
   };
 
+  const labelErrors = numericLabelDiagnostics(s, m.target.name);
+  if (labelErrors.length > 0) {
+    m.diagnostics.push(...labelErrors);
+    return;
+  }
   const named = new Map<string, { index: number; size: number }>();
   // Constraint text goes into textual IR, which must parse (a failed parse
   // kills the process): accept only the shapes this code knows how to emit.
@@ -323,6 +329,11 @@ export function defineNaked(m: ModuleContext, f: Func): llvm.Function | null {
   });
   if (!collect(f.body) || asm.some((a) => a.extended || a.namedLocals.size > 0)) {
     m.diagnostics.push(unsupported(`naked function '${f.name}' with code other than plain asm blocks`, f.span));
+    return null;
+  }
+  const labelErrors = asm.flatMap((a) => numericLabelDiagnostics(a, m.target.name));
+  if (labelErrors.length > 0) {
+    m.diagnostics.push(...labelErrors);
     return null;
   }
   const params: string[] = [];

@@ -98,3 +98,21 @@ test("odd asm constraints are refused cleanly; assembler errors are reported", (
   assert.equal(r2.exitCode, 1);
   assert.deepEqual(r2.diagnostics[0].span, span);
 });
+
+test("numeric labels: 1f/1b resolve inside the block; one without its label is LW4102 at that line, not an llc failure", () => {
+  const lineSpans = [0, 1, 2, 3, 4].map((k) => ({ file: 0, start: 10 * k, end: 10 * k + 5 }));
+  const good = h.func("main", [], U64, [], [
+    asm(["jmp 1f", "ud2", "1: mov eax, 60", "mov edi, 5", "2: syscall"], { lineSpans }),
+    ret(int(0)),
+  ]);
+  assert.equal(h.buildAndRun(h.program([good]), { optLevel: 0 }).status, 5);
+  for (const lines of [["jmp 4294967295f", "1:"], ["2:", "jmp 1b", "1: nop"], ['.ascii "1f"', "jmp 3f # to 3f", "ret"]]) {
+    const bad = h.func("main", [], U64, [], [asm(lines, { lineSpans }), ret(int(0))]);
+    const r = buildExecutable(h.program([bad]), { optLevel: 0, output: "", emit: "asm", target: "x86_64", debug: false, pic: false });
+    assert.equal(r.ok, false, lines.join("; "));
+    assert.equal(r.exitCode, 1);
+    assert.equal(r.diagnostics.length, 1, JSON.stringify(r.diagnostics));
+    assert.equal(r.diagnostics[0].code, "LW4102");
+    assert.deepEqual(r.diagnostics[0].span, lineSpans[lines.findIndex((l) => /jmp/.test(l))]);
+  }
+});
