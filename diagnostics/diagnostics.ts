@@ -153,5 +153,6 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
       best = c;
     }
   }
-  return bestDist <= limit ? best : undefined;
+  // Replacing every letter of a short name is not a typo ('q' is no misspelling of 'x').
+  return bestDist <= limit && bestDist < name.length ? best : undefined;
 }

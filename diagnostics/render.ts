@@ -19,10 +19,11 @@ export function renderDiagnostic(d: Diagnostic, sources: SourceMap): string {
     const gutter = " ".repeat(String(line).length);
     const text = sources.lineText(d.span.file, line);
     const width = end.line === line ? Math.max(1, end.col - col + 1) : Math.max(1, text.length - col + 1);
+    const shown = lineWindow(text, col);
     out.push(`${gutter}--> ${file.path}:${line}:${col}`);
     out.push(`${gutter} |`);
-    out.push(`${line} | ${text.replace(/\t/g, " ")}`);
-    out.push(`${gutter} | ${" ".repeat(col - 1)}${"^".repeat(Math.min(width, 200))}`);
+    out.push(`${line} | ${shown.text.replace(/\t/g, " ")}`);
+    out.push(`${gutter} | ${" ".repeat(shown.caret)}${"^".repeat(Math.max(1, Math.min(width, shown.text.length - shown.caret)))}`);
     for (const n of d.notes ?? []) out.push(`${gutter} = note: ${n.message}${noteLocation(n.span, sources)}`);
     if (d.help) out.push(`${gutter} = help: ${d.help}`);
   } else {
@@ -30,6 +31,17 @@ export function renderDiagnostic(d: Diagnostic, sources: SourceMap): string {
     if (d.help) out.push(`  = help: ${d.help}`);
   }
   return out.join("\n");
+}
+
+/** Long lines are echoed as a window around the column, so thousands of errors on one huge line stay small. */
+const WINDOW = 120;
+
+function lineWindow(text: string, col: number): { text: string; caret: number } {
+  if (text.length <= WINDOW) return { text, caret: col - 1 };
+  const start = Math.max(0, Math.min(col - 1 - WINDOW / 2, text.length - WINDOW));
+  const end = Math.min(text.length, start + WINDOW);
+  const prefix = start > 0 ? "..." : "";
+  return { text: prefix + text.slice(start, end) + (end < text.length ? "..." : ""), caret: col - 1 - start + prefix.length };
 }
 
 function noteLocation(span: Diagnostic["span"], sources: SourceMap): string {
