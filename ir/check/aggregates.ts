@@ -55,6 +55,9 @@ export function checkStructLit(ctx: Checker, e: Extract<syn.Expr, { kind: "struc
   return { kind: "structValue", fields, type, span: e.span };
 }
 
+/** The most zero elements a list literal may be padded with. */
+const MAX_PADDING = 1 << 16;
+
 export function checkArrayLit(ctx: Checker, e: Extract<syn.Expr, { kind: "arrayLit" }>, expected: Type | null): Expr {
   if (expected?.kind === "array") {
     const elem = expected.elem;
@@ -62,6 +65,13 @@ export function checkArrayLit(ctx: Checker, e: Extract<syn.Expr, { kind: "arrayL
       ctx.diags.error(Code.BadArrayLit,
         `array literal has ${e.elements.length} elements but ${typeToString(expected)} holds ${expected.length}`,
         e.elements[expected.length].span);
+    }
+    if (expected.length - e.elements.length > MAX_PADDING) {
+      // Padding is spelt out element by element in the checked IR: keep it bounded.
+      ctx.diags.error(Code.BadArrayLit,
+        `array literal of ${e.elements.length} elements would be padded to ${expected.length}`, e.span,
+        "leave the array uninitialised (it is zero-filled) and assign the first elements, or use `[v; n]`");
+      return errorExpr(e.span);
     }
     const elements = e.elements.map((x) => checkExprTo(ctx, x, elem));
     if (e.elements.length > expected.length) return errorExpr(e.span);

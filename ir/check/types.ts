@@ -8,11 +8,14 @@
  */
 import type * as syn from "../syntax.ts";
 import type { Type } from "../checked.ts";
-import { BUILTIN_TYPES, ERROR, VOID, layoutStruct } from "../types.ts";
+import { BUILTIN_TYPES, ERROR, VOID, layoutStruct, sizeOf, typeToString } from "../types.ts";
 import { suggestName } from "../../diagnostics/diagnostics.ts";
 import { Code } from "./codes.ts";
 import type { Checker, TopEntry } from "./state.ts";
 import { constArrayLength } from "./consts.ts";
+
+/** Arrays are limited to 4 GiB: enough for any static buffer, and far from overflowing offsets. */
+const MAX_TYPE_SIZE = 2 ** 32;
 
 /**
  * `shallow`: the type sits behind a pointer (or in a fn signature), so a
@@ -50,6 +53,11 @@ export function resolveType(ctx: Checker, t: syn.TypeExpr, shallow = false): Typ
       const length = constArrayLength(ctx, t.length);
       if (length === null) return ERROR;
       if (elem.kind === "void") return ERROR;
+      if (sizeOf(elem) * length > MAX_TYPE_SIZE) {
+        ctx.diags.error(Code.BadArrayLength, `${typeToString({ kind: "array", elem, length })} is larger than 4 GiB`, t.length.span,
+          "allocate big buffers at run time (mmap) instead");
+        return ERROR;
+      }
       return { kind: "array", elem, length };
     }
     case "fn": {
