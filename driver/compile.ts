@@ -128,8 +128,8 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
       return result(0, { program, text });
     }
 
-    const { buildExecutable } = await time("load llvm", () => import("../lowering/toolchain.ts"));
-    const built = await buildExecutable(program, {
+    const { buildExecutablePiped } = await time("load llvm", () => import("../lowering/toolchain.ts"));
+    const built = await buildExecutablePiped(program, {
       optLevel: options.optLevel ?? 2,
       output: options.output ? resolve(options.output) : "",
       emit,

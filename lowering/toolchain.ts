@@ -6,6 +6,8 @@
  * one is left untouched.
  *
  *   buildExecutable(program, options) → { ok, diagnostics, exitCode, text? }
+ *   buildExecutablePiped(program, options) → the same, as a promise, with
+ *     opt and llc running at once connected by a pipe (what the driver uses)
  *
  * `stripSections` removes the section-header table afterwards (not with -g).
  *
@@ -27,7 +29,7 @@ import { basename, dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import llvm from "./llvm.ts";
 import { lower } from "./lower.ts";
-import { findTool, linkerFor, runTool, PACKAGE_OF, type ToolName } from "./tools.ts";
+import { findTool, linkerFor, runPipe, runTool, PACKAGE_OF, type ToolCall, type ToolName, type ToolRun } from "./tools.ts";
 import { elfProblems } from "./elf.ts";
 import { linkerScript, hasWritableData, MINIMAL_LD_FLAGS, PIE_LD_FLAGS } from "./linker-script.ts";
 import { stripSectionHeaders } from "./strip-sections.ts";
@@ -71,7 +73,63 @@ export interface BuildResult {
   text?: string;
 }
 
+/** Code generation, the one step that may run its two tools at once: `opt` (when present) piped into `llc`. */
+interface CodegenRequest {
+  opt: ToolCall | null;
+  llc: ToolCall;
+}
+
+interface CodegenRuns {
+  /** Absent when opt was not run. */
+  opt?: ToolRun;
+  /** Absent when opt failed and llc was not run (or its result means nothing). */
+  llc?: ToolRun;
+}
+
+/** Builds with the tools run one after the other (spawnSync). */
 export function buildExecutable(program: Program, options: BuildOptions): BuildResult {
+  const steps = buildSteps(program, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next(runCodegenInTurn(step.value, options.verbose));
+  return step.value;
+}
+
+/**
+ * Builds like `buildExecutable`, with `opt` and `llc` running at once,
+ * connected by a pipe: llc's start-up overlaps opt's work. The driver uses this.
+ */
+export async function buildExecutablePiped(program: Program, options: BuildOptions): Promise<BuildResult> {
+  const steps = buildSteps(program, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await runCodegenPiped(step.value, options.verbose));
+  return step.value;
+}
+
+function runCodegenInTurn(request: CodegenRequest, verbose: BuildOptions["verbose"]): CodegenRuns {
+  const timedRun = (stage: string, call: ToolCall): ToolRun => {
+    const t0 = performance.now();
+    try {
+      return runTool(call.path, call.args, call.input);
+    } finally {
+      verbose?.(stage, performance.now() - t0);
+    }
+  };
+  if (!request.opt) return { llc: timedRun("llc", request.llc) };
+  const opt = timedRun("opt", request.opt);
+  if (!opt.ok) return { opt };
+  return { opt, llc: timedRun("llc", { ...request.llc, input: opt.stdout }) };
+}
+
+async function runCodegenPiped(request: CodegenRequest, verbose: BuildOptions["verbose"]): Promise<CodegenRuns> {
+  if (!request.opt) return runCodegenInTurn(request, verbose);
+  const { first, second } = await runPipe(request.opt, request.llc);
+  // Stages as in turn: opt until it ended, llc from then on (its start-up is hidden in opt's time).
+  verbose?.("opt", first.endMs);
+  verbose?.("llc", Math.max(0, second.endMs - first.endMs));
+  return first.ok ? { opt: first, llc: second } : { opt: first };
+}
+
+function* buildSteps(program: Program, options: BuildOptions): Generator<CodegenRequest, BuildResult, CodegenRuns> {
   const diagnostics: Diagnostic[] = [];
   const fail = (): BuildResult => ({ ok: false, diagnostics, exitCode: exitCodeFor(diagnostics) });
   const timed = <T>(stage: string, f: () => T): T => {
@@ -127,23 +185,15 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
   try {
     const bc = join(dir, "program.bc");
     if (!sizeText) timed("bitcode", () => llvm.WriteBitcodeToFile(lowered.module, bc));
-    const runOpt = (extra: string[]) => runTool(tools.opt!, [...optArgs, ...extra, sizeText ? "-" : bc, "-o", "-"], sizeText ?? undefined);
+    const optCall = (extra: string[]): ToolCall => ({ path: tools.opt!, args: [...optArgs, ...extra, sizeText ? "-" : bc, "-o", "-"], input: sizeText ?? undefined });
 
     if (options.emit === "llvm") {
-      const r = timed("opt", () => runOpt(["-S"]));
+      const call = optCall(["-S"]);
+      const r = timed("opt", () => runTool(call.path, call.args, call.input));
       if (!toolOk("opt", r, diagnostics)) return fail();
       const text = r.stdout.toString();
       if (wantsFile && !writeAtomic(options.output, r.stdout, 0o644, diagnostics)) return fail();
       return { ok: true, diagnostics, exitCode: 0, text };
-    }
-
-    let input: Buffer;
-    if (needOpt) {
-      const r = timed("opt", () => runOpt([]));
-      if (!toolOk("opt", r, diagnostics)) return fail();
-      input = r.stdout;
-    } else {
-      input = readFileSync(bc);
     }
 
     const llcArgs = [
@@ -152,8 +202,12 @@ export function buildExecutable(program: Program, options: BuildOptions): BuildR
       "-function-sections", "-data-sections",
       `-relocation-model=${options.pic ? "pic" : "static"}`,
       "-o", "-",
+      // Without opt, llc reads the bitcode file itself; after opt, its stdin.
+      needOpt ? "-" : bc,
     ];
-    const llc = timed("llc", () => runTool(tools.llc!, llcArgs, input));
+    const runs = yield { opt: needOpt ? optCall([]) : null, llc: { path: tools.llc!, args: llcArgs } };
+    if (runs.opt && !toolOk("opt", runs.opt, diagnostics)) return fail();
+    const llc = runs.llc!;
     if (!llc.ok) {
       // The assembler rejected inline asm: the user's mistake, at the asm line.
       const asm = asmDiagnostics(llc.stderr, lowered.asmLines);

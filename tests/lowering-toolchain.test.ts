@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
-import { buildExecutable } from "../lowering/toolchain.ts";
+import { buildExecutable, buildExecutablePiped } from "../lowering/toolchain.ts";
 import { addSizeAttributes } from "../lowering/size-attributes.ts";
 import { U64, U8 } from "../ir/types.ts";
 import * as h from "./lowering-helpers.ts";
@@ -18,6 +18,15 @@ function withDir<T>(f: (dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), "lw-tc-"));
   try {
     return f(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function withDirAsync(f: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "lw-tc-"));
+  try {
+    await f(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -164,6 +173,28 @@ test("entry: a plain _start for main without parameters; the naked one for argc/
   const dis = spawnSync("objdump", ["-D", "-b", "binary", "-m", "i386:x86-64", out], { encoding: "utf8" });
   if (dis.status === 0) assert.doesNotMatch(dis.stdout, /syscall\s*\n.*ud2/);
 }));
+
+test("opt | llc piped (the driver's path) gives the same executable as the tools in turn, and the same asm errors", async () => {
+  await withDirAsync(async (dir) => {
+    for (const optLevel of [0, 2, "s"] as const) {
+      const inTurn = join(dir, `turn-${optLevel}`);
+      const piped = join(dir, `piped-${optLevel}`);
+      assert.ok(buildExecutable(hello(), { ...base, optLevel, output: inTurn, emit: "exe" }).ok);
+      const stages: string[] = [];
+      const r = await buildExecutablePiped(hello(), { ...base, optLevel, output: piped, emit: "exe", verbose: (s) => stages.push(s) });
+      assert.ok(r.ok, JSON.stringify(r.diagnostics));
+      assert.deepEqual(stages.filter((s) => ["opt", "llc", "ld"].includes(s)), optLevel === 0 ? ["llc", "ld"] : ["opt", "llc", "ld"]);
+      assert.deepEqual(readFileSync(piped), readFileSync(inTurn));
+      assert.equal(spawnSync(piped, { encoding: "utf8" }).stdout, "hello\n");
+    }
+    const typo = h.program([h.func("main", [], U64, [], [{ kind: "asm", lines: ["movv rax, 1"], syntax: "intel", outputs: [], inputs: [], clobbers: [], extended: false, namedLocals: new Map(), span: h.span }, h.ret(h.int(0))])]);
+    const bad = await buildExecutablePiped(typo, { ...base, output: join(dir, "typo"), emit: "exe" });
+    assert.equal(bad.ok, false);
+    assert.equal(bad.exitCode, 1);
+    assert.equal(bad.diagnostics[0].code, "LW4102");
+    assert.ok(!existsSync(join(dir, "typo")));
+  });
+});
 
 test("functions are nounwind: no .eh_frame in the object", () => withDir((dir) => {
   const obj = join(dir, "o.o");
