@@ -18,7 +18,23 @@ export interface FrontFinding {
   file?: string;
 }
 
-export async function fuzzFrontEnd(options: { count: number; seed: number; buildEvery?: number; log: (s: string) => void; save?: boolean }): Promise<{ inputs: number; findings: FrontFinding[] }> {
+export interface FrontOptions {
+  count: number;
+  seed: number;
+  /** First input index (to resume after a crash). */
+  start?: number;
+  buildEvery?: number;
+  log: (s: string) => void;
+  save?: boolean;
+  /**
+   * Before each input, `{ i, how, lang }` is written to this file and the
+   * input's bytes to `<stateFile>.input`, so the parent can save the input
+   * that killed the process (out of memory, native abort) and resume after it.
+   */
+  stateFile?: string;
+}
+
+export async function fuzzFrontEnd(options: FrontOptions): Promise<{ inputs: number; findings: FrontFinding[] }> {
   const bases = corpus();
   const findings: FrontFinding[] = [];
   const seenKinds = new Map<string, number>();
@@ -26,10 +42,14 @@ export async function fuzzFrontEnd(options: { count: number; seed: number; build
   const buildEvery = options.buildEvery ?? 25;
   options.log(`front: ${options.count} inputs from seed ${options.seed}; the running one is named in ${join(dir, "current.txt")}`);
   try {
-    for (let i = 0; i < options.count; i++) {
+    for (let i = options.start ?? 0; i < options.count; i++) {
       const input = makeInput(bases, options.seed, i);
       // Say what runs, so a crash of the whole process can be traced to its input.
       writeFileSync(join(dir, "current.txt"), input.how);
+      if (options.stateFile) {
+        writeFileSync(`${options.stateFile}.input`, input.bytes);
+        writeFileSync(options.stateFile, JSON.stringify({ i, how: input.how, lang: input.lang }));
+      }
       const violations = await checkInput(input, { build: i % buildEvery === 0, dir });
       for (const v of violations) {
         const key = `${v.kind}:${v.message.split("\n")[0].replace(/\d+/g, "N").slice(0, 120)}`;
@@ -52,5 +72,5 @@ export async function fuzzFrontEnd(options: { count: number; seed: number; build
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { inputs: options.count, findings };
+  return { inputs: options.count - (options.start ?? 0), findings };
 }

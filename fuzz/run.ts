@@ -9,6 +9,10 @@
  * Prints counts, findings and timings; exits 1 if anything was found.
  */
 import { fork } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { REGRESSIONS_DIR } from "../tests/gen/regression.ts";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { fuzzBatch, type Finding } from "./programs.ts";
@@ -26,10 +30,13 @@ interface Args {
   /** Internal: this process is worker `shard` of `shards`. */
   shard: number | null;
   shards: number;
+  /** Internal: resume the shard's front-end inputs at this index, programs already done. */
+  frontFrom: number;
+  state: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { programs: 0, front: 0, seed: 1, batch: 8, jobs: availableParallelism(), reduce: true, buildEvery: 25, shard: null, shards: 1 };
+  const a: Args = { programs: 0, front: 0, seed: 1, batch: 8, jobs: availableParallelism(), reduce: true, buildEvery: 25, shard: null, shards: 1, frontFrom: -1, state: null };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     switch (argv[i]) {
@@ -42,6 +49,8 @@ function parseArgs(argv: string[]): Args {
       case "--build-every": a.buildEvery = Math.max(1, Number(v)); i++; break;
       case "--shard": a.shard = Number(v); i++; break;
       case "--shards": a.shards = Number(v); i++; break;
+      case "--front-from": a.frontFrom = Number(v); i++; break;
+      case "--state": a.state = v; i++; break;
       default:
         process.stderr.write(`unknown argument '${argv[i]}'\nusage: npm run fuzz -- [--programs N] [--front N] [--seed S] [--batch B] [--jobs J] [--no-reduce] [--build-every K]\n`);
         process.exit(2);
@@ -64,7 +73,7 @@ async function work(a: Args, shard: number): Promise<WorkerResult> {
   const log = (s: string): void => { process.stderr.write(`[${shard}] ${s}\n`); };
   const r: WorkerResult = { programs: 0, builds: 0, runs: 0, front: 0, findings: [], frontFindings: [] };
   // Program seeds: batches dealt round-robin to shards.
-  const batches = Math.ceil(a.programs / a.batch);
+  const batches = a.frontFrom >= 0 ? 0 : Math.ceil(a.programs / a.batch);
   for (let b = shard; b < batches; b += a.shards) {
     const first = a.seed + b * a.batch;
     const seeds = Array.from({ length: Math.min(a.batch, a.programs - b * a.batch) }, (_, i) => first + i);
@@ -78,11 +87,57 @@ async function work(a: Args, shard: number): Promise<WorkerResult> {
   if (a.front > 0) {
     const per = Math.ceil(a.front / a.shards);
     const count = Math.max(0, Math.min(per, a.front - shard * per));
-    const out = await fuzzFrontEnd({ count, seed: a.seed * 1_000_003 + shard * per, buildEvery: a.buildEvery, log });
+    const out = await fuzzFrontEnd({
+      count, seed: a.seed * 1_000_003 + shard * per, start: Math.max(0, a.frontFrom), buildEvery: a.buildEvery, log, stateFile: a.state ?? undefined,
+    });
     r.front += out.inputs;
     r.frontFindings.push(...out.findings);
   }
   return r;
+}
+
+const EMPTY: WorkerResult = { programs: 0, builds: 0, runs: 0, front: 0, findings: [], frontFindings: [] };
+
+function merge(x: WorkerResult, y: WorkerResult): WorkerResult {
+  return {
+    programs: x.programs + y.programs, builds: x.builds + y.builds, runs: x.runs + y.runs, front: x.front + y.front,
+    findings: [...x.findings, ...y.findings], frontFindings: [...x.frontFindings, ...y.frontFindings],
+  };
+}
+
+/**
+ * Runs one worker process (2 GiB heap); when it dies on a front-end input
+ * (out of memory, a native abort), saves that input to tests/regressions/
+ * as a crash finding and starts a new worker after it.
+ */
+async function runShard(self: string, a: Args, shard: number, shards: number, state: string): Promise<WorkerResult> {
+  let total = EMPTY;
+  let from = -1;
+  for (let restarts = 0; restarts <= 20; restarts++) {
+    const args = [...process.argv.slice(2), "--shard", String(shard), "--shards", String(shards), "--state", state];
+    if (from >= 0) args.push("--front-from", String(from));
+    rmSync(state, { force: true });
+    const outcome = await new Promise<{ result: WorkerResult | null; code: number | null; signal: string | null }>((resolve) => {
+      const child = fork(self, args, { execArgv: ["--max-old-space-size=2048", "--import", "tsx"] });
+      let result: WorkerResult | null = null;
+      child.on("message", (m) => { result = m as WorkerResult; });
+      child.on("exit", (code, signal) => resolve({ result, code, signal }));
+    });
+    if (outcome.result) return merge(total, outcome.result);
+    const finding: FrontFinding = { kind: "crash", message: `worker ${shard} died (exit ${outcome.code}, signal ${outcome.signal})` };
+    total = merge(total, { ...EMPTY, frontFindings: [finding] });
+    if (!existsSync(state)) return total; // died outside the front-end inputs
+    const { i, how, lang } = JSON.parse(readFileSync(state, "utf8")) as { i: number; how: string; lang: string };
+    finding.message += ` on front-end input ${i}: ${how}`;
+    if (!existsSync(REGRESSIONS_DIR)) mkdirSync(REGRESSIONS_DIR, { recursive: true });
+    const file = join(REGRESSIONS_DIR, `front-crash-${a.seed}-${shard}-${i}.${lang}.input`);
+    copyFileSync(`${state}.input`, file);
+    writeFileSync(file.replace(/\.input$/, ".why"), `known-failing: crash: the compiler process died (${outcome.signal ?? `exit ${outcome.code}`}; a 2 GiB heap)\nmade by: ${how}\n`);
+    finding.file = file;
+    process.stderr.write(`[${shard}] crash on input ${i} (${how}); saved ${file}; resuming\n`);
+    from = i + 1;
+  }
+  return total;
 }
 
 async function main(): Promise<void> {
@@ -95,21 +150,10 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const self = fileURLToPath(import.meta.url);
   const jobs = Math.max(1, a.jobs);
-  const results = await Promise.all(Array.from({ length: jobs }, (_, shard) => new Promise<WorkerResult>((resolve) => {
-    const child = fork(self, [...process.argv.slice(2), "--shard", String(shard), "--shards", String(jobs)], { execArgv: ["--import", "tsx"] });
-    let result: WorkerResult | null = null;
-    child.on("message", (m) => { result = m as WorkerResult; });
-    child.on("exit", (code, signal) => {
-      if (result) return resolve(result);
-      // A crash of the whole process (e.g. a native abort) is itself a finding; the worker's
-      // log names the folder whose current.txt says which input was running.
-      resolve({ programs: 0, builds: 0, runs: 0, front: 0, findings: [], frontFindings: [{ kind: "crash", message: `worker ${shard} died (exit ${code}, signal ${signal})` }] });
-    });
-  })));
-  const total = results.reduce((s, r) => ({
-    programs: s.programs + r.programs, builds: s.builds + r.builds, runs: s.runs + r.runs, front: s.front + r.front,
-    findings: [...s.findings, ...r.findings], frontFindings: [...s.frontFindings, ...r.frontFindings],
-  }));
+  const stateDir = mkdtempSync(join(tmpdir(), "lwanga-fuzz-state-"));
+  const results = await Promise.all(Array.from({ length: jobs }, (_, shard) => runShard(self, a, shard, jobs, join(stateDir, `shard-${shard}.json`))));
+  rmSync(stateDir, { recursive: true, force: true });
+  const total = results.reduce(merge, EMPTY);
   const secs = ((performance.now() - t0) / 1000).toFixed(1);
   console.log(`programs: ${total.programs} (${total.builds} builds, ${total.runs} runs compared), findings: ${total.findings.length}`);
   for (const f of total.findings) console.log(`  seed ${f.seed}: ${f.problem.split("\n")[0]}${f.file ? `\n    -> ${f.file}` : ""}`);

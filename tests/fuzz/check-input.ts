@@ -7,6 +7,7 @@
  * failures land there), take over 10 s, or leave an output file behind
  * when the build fails. Returns the violations (empty: fine).
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -83,4 +84,26 @@ export async function checkInput(input: FuzzInput, options: { build: boolean; di
     if (owned) rmSync(dir, { recursive: true, force: true });
   }
   return violations;
+}
+
+/**
+ * `checkInput` in a child process with a 1 GiB heap and a 120 s limit: a
+ * crash (signal, out of memory) or a hang is reported as a violation
+ * instead of killing the caller. For saved regression inputs.
+ */
+export function checkInputIsolated(file: string, lang: "lw" | "ts", build: boolean): Violation[] {
+  const script = new URL("./check-one.ts", import.meta.url).pathname;
+  const r = spawnSync(process.execPath, ["--max-old-space-size=1024", "--import", "tsx", script, file, lang, build ? "1" : "0"], {
+    timeout: 120_000, maxBuffer: 16 << 20, encoding: "utf8",
+  });
+  if (r.status === 0) {
+    try {
+      return JSON.parse(r.stdout) as Violation[];
+    } catch {
+      // fall through: unreadable output is a crash too
+    }
+  }
+  const how = r.error ? String(r.error.message) : r.signal ? `signal ${r.signal}` : `exit ${r.status}`;
+  const why = /heap out of memory/.test(r.stderr ?? "") ? " (JavaScript heap out of memory)" : "";
+  return [{ kind: "exception", message: `the compiler process died: ${how}${why}` }];
 }
