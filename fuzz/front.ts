@@ -48,7 +48,7 @@ export async function fuzzFrontEnd(options: FrontOptions): Promise<{ inputs: num
       writeFileSync(join(dir, "current.txt"), input.how);
       if (options.stateFile) {
         writeFileSync(`${options.stateFile}.input`, input.bytes);
-        writeFileSync(options.stateFile, JSON.stringify({ i, how: input.how, lang: input.lang }));
+        writeFileSync(options.stateFile, JSON.stringify({ i, how: input.how, lang: input.lang, dir }));
       }
       const violations = await checkInput(input, { build: i % buildEvery === 0, dir });
       for (const v of violations) {

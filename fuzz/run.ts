@@ -127,7 +127,8 @@ async function runShard(self: string, a: Args, shard: number, shards: number, st
     const finding: FrontFinding = { kind: "crash", message: `worker ${shard} died (exit ${outcome.code}, signal ${outcome.signal})` };
     total = merge(total, { ...EMPTY, frontFindings: [finding] });
     if (!existsSync(state)) return total; // died outside the front-end inputs
-    const { i, how, lang } = JSON.parse(readFileSync(state, "utf8")) as { i: number; how: string; lang: string };
+    const { i, how, lang, dir } = JSON.parse(readFileSync(state, "utf8")) as { i: number; how: string; lang: string; dir: string };
+    rmSync(dir, { recursive: true, force: true }); // the dead worker's scratch folder
     finding.message += ` on front-end input ${i}: ${how}`;
     if (!existsSync(REGRESSIONS_DIR)) mkdirSync(REGRESSIONS_DIR, { recursive: true });
     const file = join(REGRESSIONS_DIR, `front-crash-${a.seed}-${shard}-${i}.${lang}.input`);
