@@ -71,6 +71,13 @@ function detectSyntax(lines: string[], operandCount: number): "intel" | "att" {
 export function checkAsm(ctx: Checker, s: syn.AsmStmt): AsmStmt | null {
   if (!ctx.fn) return null;
   requireUnsafe(ctx, s.span, "`asm`");
+  // The assembler takes text: a NUL or other control byte would reach llc as a failure, not a diagnostic.
+  const bad = s.lines.findIndex((l) => /[\x00-\x08\x0b-\x1f\x7f]/.test(l));
+  if (bad >= 0) {
+    ctx.diags.error(Code.AsmControlChar, "asm text contains a control character (such as a NUL byte)", s.lineSpans?.[bad] ?? s.span,
+      "write bytes with a directive instead, e.g. `.byte 0`");
+    return null;
+  }
   const outputs: AsmOperand[] = [];
   const inputs: AsmOperand[] = [];
   for (const o of s.outputs) {

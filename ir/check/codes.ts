@@ -49,6 +49,7 @@
  * | LW2042 | error    | type name used as a value, or a value used as a type |
  * | LW2043 | error    | naked function body holds something other than asm and a trailing return |
  * | LW2044 | error    | invalid asm constraint or clobber (unknown letter, register or shape; `i` input not constant) |
+ * | LW2045 | error    | asm text contains a control character (e.g. a NUL byte) |
  */
 export const Code = {
   UndefinedName: "LW2001",
@@ -95,6 +96,7 @@ export const Code = {
   KindMismatch: "LW2042",
   NakedBody: "LW2043",
   BadConstraint: "LW2044",
+  AsmControlChar: "LW2045",
 } as const;
 
 export type CodeValue = (typeof Code)[keyof typeof Code];
