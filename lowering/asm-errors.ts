@@ -54,8 +54,7 @@ export function undefinedSymbolDiagnostics(stderr: string, asmLines: Span[], asm
     const name = m[1];
     if (seen.has(name)) continue;
     seen.add(name);
-    const word = new RegExp(`(^|[^\\w.$])${name.replace(/[.$]/g, "\\$&")}($|[^\\w.$])`);
-    const k = asmTexts.findIndex((t) => word.test(t));
+    const k = asmTexts.findIndex((t) => containsWord(t, name));
     if (k < 0) return null;
     out.push({
       code: LW_ASM_UNDEFINED,
@@ -66,6 +65,17 @@ export function undefinedSymbolDiagnostics(stderr: string, asmLines: Span[], asm
     });
   }
   return out.length > 0 ? out : null;
+}
+
+/** Whether `name` occurs in `text` as a whole symbol (plain search: a regex of a 100,000-character name is too large). */
+function containsWord(text: string, name: string): boolean {
+  const symbolChar = /[\w.$]/;
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    const before = i > 0 ? text[i - 1] : "";
+    const after = text[i + name.length] ?? "";
+    if (!symbolChar.test(before) && !symbolChar.test(after)) return true;
+  }
+  return false;
 }
 
 /** LW4102 for each numeric label reference of `s` without a matching `N:` in the block, in its direction. */
