@@ -15,6 +15,7 @@
 import type { Diagnostic, Span } from "../diagnostics/diagnostics.ts";
 import type { AsmStmt } from "../ir/checked.ts";
 import { LW_ASM_REJECTED, LW_ASM_UNDEFINED } from "./codes.ts";
+import { findTool, runTool } from "./tools.ts";
 
 export function asmDiagnostics(stderr: string, asmLines: Span[]): Diagnostic[] | null {
   const lines = stderr.split("\n");
@@ -105,4 +106,33 @@ export function numericLabelDiagnostics(s: AsmStmt, target: "x86_64" | "aarch64"
     }
   });
   return out;
+}
+
+/**
+ * LLVM 14's assembler aborts on some malformed lines (`mov rax, 6/` in Intel
+ * syntax: "SmallVector unable to grow") instead of reporting them. When llc
+ * dies by a signal, each asm line is tried alone in llvm-mc (in both
+ * syntaxes); a line that makes it die too is the culprit and gets LW4102 at
+ * its source line. Only runs on that failure path. Null when no line is found.
+ */
+export function crashingAsmLineDiagnostics(asmLines: Span[], asmTexts: string[], target: "x86_64" | "aarch64"): Diagnostic[] | null {
+  const mc = findTool("llc", ["llvm-mc-14", "/usr/lib/llvm-14/bin/llvm-mc"]);
+  if (!mc) return null;
+  const triple = target === "x86_64" ? "x86_64-unknown-linux-gnu" : "aarch64-unknown-linux-gnu";
+  const prefixes = target === "x86_64" ? [".intel_syntax noprefix\n", ".att_syntax\n"] : [""];
+  for (let i = 0; i < asmTexts.length; i++) {
+    for (const prefix of prefixes) {
+      const r = runTool(mc, [`-triple=${triple}`, "--filetype=null"], Buffer.from(prefix + asmTexts[i] + "\n"));
+      if (r.signal) {
+        return [{
+          code: LW_ASM_REJECTED,
+          severity: "error",
+          message: "the assembler cannot parse this asm line (LLVM's assembler crashes on it)",
+          span: asmLines[i],
+          help: "check the operands: an expression may be incomplete (e.g. a trailing operator)",
+        }];
+      }
+    }
+  }
+  return null;
 }

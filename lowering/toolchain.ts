@@ -34,7 +34,7 @@ import { elfProblems } from "./elf.ts";
 import { linkerScript, hasWritableData, MINIMAL_LD_FLAGS, PIE_LD_FLAGS } from "./linker-script.ts";
 import { stripSectionHeaders } from "./strip-sections.ts";
 import { addSizeAttributes } from "./size-attributes.ts";
-import { asmDiagnostics, undefinedSymbolDiagnostics } from "./asm-errors.ts";
+import { asmDiagnostics, crashingAsmLineDiagnostics, undefinedSymbolDiagnostics } from "./asm-errors.ts";
 import { exitCodeFor, LW_BAD_ELF, LW_OUTPUT, LW_TOOL_FAILED, LW_TOOL_MISSING } from "./codes.ts";
 import type { Program } from "../ir/checked.ts";
 import type { Diagnostic, Span } from "../diagnostics/diagnostics.ts";
@@ -210,7 +210,8 @@ function* buildSteps(program: Program, options: BuildOptions): Generator<Codegen
     const llc = runs.llc!;
     if (!llc.ok) {
       // The assembler rejected inline asm: the user's mistake, at the asm line.
-      const asm = asmDiagnostics(llc.stderr, lowered.asmLines);
+      const asm = asmDiagnostics(llc.stderr, lowered.asmLines)
+        ?? (llc.signal && lowered.asmTexts.length > 0 ? crashingAsmLineDiagnostics(lowered.asmLines, lowered.asmTexts, options.target) : null);
       if (asm) {
         diagnostics.push(...asm);
         return fail();
