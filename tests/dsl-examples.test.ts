@@ -7,9 +7,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { createConnection, createServer, type AddressInfo } from "node:net";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { build, ROOT, runExe, scratchPath } from "./harness.ts";
+import { closedPort, echoThrough, exitCode, firstOutput, runAsync } from "./net-helpers.ts";
 
 async function buildExample(name: string): Promise<string> {
   const { result, exe, messages } = await build({ input: join(ROOT, "examples", name), optLevel: 2, name });
@@ -20,23 +21,7 @@ async function buildExample(name: string): Promise<string> {
   return exe;
 }
 
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
-function runAsync(exe: string, args: string[]): Promise<{ stdout: string; status: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(exe, args);
-    let stdout = "";
-    child.stdout.on("data", (d) => (stdout += d.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ stdout, status }));
-  });
-}
 
 test("hello.ts prints and exits 0, under 1 KiB", async () => {
   const exe = await buildExample("hello.ts");
@@ -73,21 +58,12 @@ test("echo_server.ts echoes what real clients send, COUNT connections", async ()
   const port = await closedPort();
   const child = spawn(exe, [String(port), "2"]);
   try {
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.once("data", () => resolve());
-      child.once("exit", (code) => reject(new Error(`server exited early with ${code}`)));
-    });
+    await firstOutput(child);
     for (const payload of ["ping over loopback\n".repeat(500), "second client"]) {
-      const echoed = await new Promise<string>((resolve, reject) => {
-        const sock = createConnection({ port, host: "127.0.0.1" }, () => sock.end(payload));
-        let got = "";
-        sock.on("data", (d) => (got += d.toString()));
-        sock.on("end", () => resolve(got));
-        sock.on("error", reject);
-      });
+      const echoed = await echoThrough(port, payload);
       assert.equal(echoed, payload);
     }
-    const code = await new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once("exit", r)));
+    const code = await exitCode(child);
     assert.equal(code, 0);
   } finally {
     child.kill();

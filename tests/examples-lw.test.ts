@@ -7,9 +7,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { createConnection, createServer, type AddressInfo } from "node:net";
+import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { build, ROOT, runExe, scratchPath } from "./harness.ts";
+import { closedPort, echoThrough, exitCode, firstOutput, runAsync } from "./net-helpers.ts";
 
 const example = (name: string) => join(ROOT, "examples", name);
 
@@ -19,14 +20,6 @@ async function buildExample(name: string): Promise<string> {
   return exe;
 }
 
-/** A port nothing listens on: bind one, then close it. */
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 test("hello.lw prints and exits 0; static, no dynamic section, under 1 KiB", async () => {
   const exe = await buildExample("hello.lw");
@@ -68,20 +61,11 @@ test("echo_server.lw echoes what a real client sends", async () => {
   const port = await closedPort();
   const child = spawn(exe, [String(port)]);
   try {
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.once("data", () => resolve());
-      child.once("exit", (code) => reject(new Error(`server exited early with ${code}`)));
-    });
+    await firstOutput(child);
     const payload = "ping over loopback\n".repeat(200);
-    const echoed = await new Promise<string>((resolve, reject) => {
-      const sock = createConnection({ port, host: "127.0.0.1" }, () => sock.end(payload));
-      let got = "";
-      sock.on("data", (d) => (got += d.toString()));
-      sock.on("end", () => resolve(got));
-      sock.on("error", reject);
-    });
+    const echoed = await echoThrough(port, payload);
     assert.equal(echoed, payload);
-    const code = await new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once("exit", r)));
+    const code = await exitCode(child);
     assert.equal(code, 0);
   } finally {
     child.kill();
@@ -108,13 +92,3 @@ test("shapes.lw: structs, arrays and function pointers together", async () => {
   assert.equal(r.status, 0);
 });
 
-/** Runs a program without blocking the event loop (the test's own server must keep serving). */
-function runAsync(exe: string, args: string[]): Promise<{ stdout: string; status: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(exe, args);
-    let stdout = "";
-    child.stdout.on("data", (d) => (stdout += d.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ stdout, status }));
-  });
-}
