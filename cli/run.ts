@@ -5,7 +5,7 @@
  * reports it). `--interp` runs the checked IR in the reference interpreter.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { constants } from "node:os";
@@ -40,6 +40,15 @@ export async function runInterpreted(input: string, parsed: ParsedFlags): Promis
   const outcome = interpret(result.program, {
     argv: [input, ...parsed.rest],
     write: (fd: number, bytes: Uint8Array) => (fd === 2 ? process.stderr : process.stdout).write(bytes),
+    // The program's reads of fd 0 come from our standard input, as they would natively.
+    read: (fd: number, max: number) => {
+      const buf = Buffer.alloc(max);
+      try {
+        return buf.subarray(0, readSync(fd, buf));
+      } catch {
+        return buf.subarray(0, 0);
+      }
+    },
   }) as { exitCode?: number; signal?: string; error?: string };
   if (outcome.error !== undefined) {
     process.stderr.write(`error: the interpreter stopped: ${outcome.error}\n`);

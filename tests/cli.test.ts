@@ -91,10 +91,13 @@ test("run passes arguments and the exit status through", () => {
   assert.equal(hello.status, 0);
 });
 
-test("run --interp executes in the reference interpreter", () => {
+test("run --interp executes in the reference interpreter, reading our standard input", () => {
   const r = cli(LWANGA, ["run", "--interp", HELLO]);
   assert.equal(r.stdout, "Hello, World!\n");
   assert.equal(r.status, 0);
+  const cat = cli(LWANGA, ["run", "--interp", join(ROOT, "examples", "cat.ts")], "through the interpreter\n");
+  assert.equal(cat.stdout, "through the interpreter\n");
+  assert.equal(cat.status, 0);
 });
 
 test("--emit-llvm prints IR or writes it with -o; --emit-asm prints assembly", () => {
