@@ -1,22 +1,6 @@
 // Kernel: recursive Fibonacci, fib(32), in the TypeScript DSL (twin of fib.lw).
-import { type u8, type u64, type FixedArray, syscall, unsafe, addressOf } from "lwanga";
-
-function printU64(v: u64): void {
-  const buf: FixedArray<u8, 21> = [];
-  let i: u64 = 20;
-  buf[20] = 10;
-  let x: u64 = v;
-  if (x == 0) {
-    i = i - 1;
-    buf[i] = 48;
-  }
-  while (x > 0) {
-    i = i - 1;
-    buf[i] = (48 + x % 10) as u8;
-    x = x / 10;
-  }
-  unsafe(() => syscall(1, 1, addressOf(buf[i]), 21 - i));
-}
+import { print, printU64 } from "lwanga/std/io";
+import { type u64 } from "lwanga";
 
 function fib(n: u64): u64 {
   if (n < 2) return n;
@@ -25,6 +9,7 @@ function fib(n: u64): u64 {
 
 export function main(): u64 {
   printU64(fib(32));
+  print("\n");
   return 0;
 }
 // expect: 2178309

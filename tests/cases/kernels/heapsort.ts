@@ -1,26 +1,11 @@
 // Kernel: heapsort of 200,000 u64 values from a 64-bit LCG, then a
 // sortedness check and a checksum, in the TypeScript DSL (twin of heapsort.lw).
-import { type u8, type u64, type FixedArray, syscall, unsafe, addressOf } from "lwanga";
+import { print, printU64 } from "lwanga/std/io";
+import { type u64, type FixedArray } from "lwanga";
 
 const N: u64 = 200000;
 let a: FixedArray<u64, 200000> = [];
 
-function printU64(v: u64): void {
-  const buf: FixedArray<u8, 21> = [];
-  let i: u64 = 20;
-  buf[20] = 10;
-  let x: u64 = v;
-  if (x == 0) {
-    i = i - 1;
-    buf[i] = 48;
-  }
-  while (x > 0) {
-    i = i - 1;
-    buf[i] = (48 + x % 10) as u8;
-    x = x / 10;
-  }
-  unsafe(() => syscall(1, 1, addressOf(buf[i]), 21 - i));
-}
 
 function siftDown(start: u64, end: u64): void {
   let root: u64 = start;
@@ -59,11 +44,13 @@ export function main(): u64 {
   for (let i: u64 = 0; i < N; i = i + 1) {
     if (i > 0 && a[i - 1] > a[i]) {
       printU64(0);
+      print("\n");
       return 1;
     }
     sum = sum * 31 + a[i];
   }
   printU64(sum);
+  print("\n");
   return 0;
 }
 // expect: 18034393905064945036

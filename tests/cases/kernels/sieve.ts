@@ -1,26 +1,11 @@
 // Kernel: sieve of Eratosthenes counting the primes below 20,000,000 in a
 // static u8 array, in the TypeScript DSL (twin of sieve.lw).
-import { type u8, type u64, type FixedArray, syscall, unsafe, addressOf } from "lwanga";
+import { print, printU64 } from "lwanga/std/io";
+import { type u8, type u64, type FixedArray } from "lwanga";
 
 const N: u64 = 20000000;
 let composite: FixedArray<u8, 20000000> = [];
 
-function printU64(v: u64): void {
-  const buf: FixedArray<u8, 21> = [];
-  let i: u64 = 20;
-  buf[20] = 10;
-  let x: u64 = v;
-  if (x == 0) {
-    i = i - 1;
-    buf[i] = 48;
-  }
-  while (x > 0) {
-    i = i - 1;
-    buf[i] = (48 + x % 10) as u8;
-    x = x / 10;
-  }
-  unsafe(() => syscall(1, 1, addressOf(buf[i]), 21 - i));
-}
 
 export function main(): u64 {
   let count: u64 = 0;
@@ -33,6 +18,7 @@ export function main(): u64 {
     }
   }
   printU64(count);
+  print("\n");
   return 0;
 }
 // expect: 1270607
