@@ -19,7 +19,7 @@ import { TARGETS, type TargetName } from "./target.ts";
 import { runtimeText } from "./runtime.ts";
 import { linkText } from "./link.ts";
 import { lowerFunction } from "./lower-function.ts";
-import { buildStart, plainStartText } from "./start.ts";
+import { buildStart, startText } from "./start.ts";
 import { internalError, unsupported } from "./codes.ts";
 import { defineNaked } from "./lower-asm.ts";
 import { DebugInfo, type SourceLookup } from "./debug-info.ts";
@@ -58,15 +58,15 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
   const m = new ModuleContext(context, TARGETS[options.target], options.moduleName ?? "lwanga");
   const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics, needsInlining: false, asmLines: m.asmLines, asmTexts: m.asmTexts });
   if (options.seed !== undefined) m.setSeed(options.seed);
-  let plainStart: string | null = null;
+  let start: { text: string; plain: boolean } | null = null;
   try {
     if (options.debug) {
       const mainFile = (program.main ?? program.userStart ?? program.functions[0])?.span.file ?? 0;
       m.debug = new DebugInfo(m.module, context, options.sources, mainFile, false);
     }
-    // main without parameters: `_start` is a plain function in the runtime text that calls main directly.
-    if (!program.userStart && program.main && !options.pic && !options.debug) plainStart = plainStartText(m.target, program.main);
-    declareFunctions(m, program, plainStart ? program.main : null);
+    // The entry is runtime text that calls main (external then), except with -g (see start.ts).
+    if (!program.userStart && program.main && !options.debug) start = startText(m.target, program.main, options.pic ?? false);
+    declareFunctions(m, program, start ? program.main : null);
     declareGlobals(m, program);
     for (const f of program.functions) {
       if (f.naked) continue;
@@ -77,7 +77,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
         m.diagnostics.push(internalError("program has neither main nor _start"));
         return fail();
       }
-      if (!plainStart) buildStart(m, program.main);
+      if (!start) buildStart(m, program.main);
     }
     m.debug?.finish();
   } catch (err) {
@@ -87,7 +87,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
   }
   if (m.diagnostics.some((d) => d.severity === "error")) return fail();
 
-  const text = runtimeText(m.target, { userStart: program.userStart !== null, snippets: m.snippets, pic: options.pic, plainStart: plainStart ?? undefined, metadataBase: m.metadataCount });
+  const text = runtimeText(m.target, { userStart: program.userStart !== null, snippets: m.snippets, pic: options.pic, start: start ?? undefined, metadataBase: m.metadataCount });
   if (!linkText(m.module, context, text)) {
     m.diagnostics.push(internalError("linking the runtime into the module failed"));
     return fail();

@@ -7,9 +7,10 @@
  *
  * - `_start` is a plain function calling main when main takes no parameters
  *   (start.ts). Otherwise it is naked: it clears the frame pointer, passes
- *   the initial stack pointer to `__lw_start` (built by `start.ts` with the
- *   IRBuilder) and aligns the stack. `__lw_start` is kept alive through `@llvm.used`
- *   because the asm call is invisible to LLVM.
+ *   the initial stack pointer to `__lw_start` (text from `start.ts`, or
+ *   built there with the IRBuilder for -g) and aligns the stack.
+ *   `__lw_start` is kept alive through `@llvm.used` because the asm call is
+ *   invisible to LLVM.
  * - `__sysN` are `linkonce_odr alwaysinline`: copied only when used, and
  *   after inlining only the `syscall`/`svc` instruction remains.
  * - `__lw_divzero` raises SIGFPE the way the hardware does (x86-64: a real
@@ -29,8 +30,8 @@ export interface RuntimeOptions {
   userStart: boolean;
   /** Extra definitions (asm helpers, naked functions) appended to the text. */
   snippets: string[];
-  /** A plain `_start` (start.ts `plainStartText`) instead of the naked one that calls `__lw_start`. */
-  plainStart?: string;
+  /** The entry text (start.ts `startText`): a plain `_start`, or the `__lw_start` the naked one calls. */
+  start?: { text: string; plain: boolean };
   /** Static PIE (`--pic`): `_start` first applies the executable's own relative relocations. */
   pic?: boolean;
   /** First free metadata number: the snippets use `!0` up to this (their `!srcloc` nodes). */
@@ -46,7 +47,11 @@ export function runtimeText(target: TargetInfo, options: RuntimeOptions): string
     `target triple = "${target.triple}"`,
     "",
   ];
-  if (!options.userStart) out.push(options.plainStart ?? (options.pic ? pieEntry(target) : entry(target)));
+  if (!options.userStart) {
+    const start = options.start;
+    if (!start?.plain) out.push(options.pic ? pieEntry(target, !start) : entry(target, !start));
+    if (start) out.push(start.text);
+  }
   for (let n = 0; n <= 6; n++) out.push(syscallStub(target, n));
   out.push(divZero(target));
   out.push(memFunctions(options.metadataBase ?? 0));
@@ -55,12 +60,13 @@ export function runtimeText(target: TargetInfo, options: RuntimeOptions): string
   return out.join("\n") + "\n";
 }
 
-function entry(target: TargetInfo): string {
+/** `declareStart`: `__lw_start` is built in the module (-g), not defined in this text. */
+function entry(target: TargetInfo, declareStart: boolean): string {
   const asm = target.name === "x86_64"
     ? "xor %ebp, %ebp\\0Amov %rsp, %rdi\\0Aand $$-16, %rsp\\0Acall __lw_start\\0Aud2"
     : "mov x29, #0\\0Amov x30, #0\\0Amov x0, sp\\0Aand x1, x0, #-16\\0Amov sp, x1\\0Abl __lw_start\\0Abrk #0";
   return [
-    "declare void @__lw_start(i8*)",
+    ...(declareStart ? ["declare void @__lw_start(i8*)"] : []),
     '@llvm.used = appending global [1 x i8*] [i8* bitcast (void (i8*)* @__lw_start to i8*)], section "llvm.metadata"',
     "define void @_start() naked noreturn nounwind {",
     `  call void asm sideeffect "${asm}", "~{memory}"()`,
@@ -77,13 +83,13 @@ function entry(target: TargetInfo): string {
  * address of the ELF header, linked at 0) to every RELATIVE entry. Both
  * symbols are hidden, so the relocator itself needs no relocation.
  */
-function pieEntry(target: TargetInfo): string {
+function pieEntry(target: TargetInfo, declareStart: boolean): string {
   const asm = target.name === "x86_64"
     ? "xor %ebp, %ebp\\0Amov %rsp, %rbx\\0Aand $$-16, %rsp\\0Acall __lw_relocate\\0Amov %rbx, %rdi\\0Acall __lw_start\\0Aud2"
     : "mov x29, #0\\0Amov x30, #0\\0Amov x19, sp\\0Aand x1, x19, #-16\\0Amov sp, x1\\0Abl __lw_relocate\\0Amov x0, x19\\0Abl __lw_start\\0Abrk #0";
   const relative = target.name === "x86_64" ? 8 : 1027;
   return [
-    "declare void @__lw_start(i8*)",
+    ...(declareStart ? ["declare void @__lw_start(i8*)"] : []),
     "@_DYNAMIC = external hidden global [0 x i64]",
     "@__ehdr_start = external hidden global i8",
     '@llvm.used = appending global [2 x i8*] [i8* bitcast (void (i8*)* @__lw_start to i8*), i8* bitcast (void ()* @__lw_relocate to i8*)], section "llvm.metadata"',
