@@ -56,7 +56,7 @@ export class CAnchors {
   /** Links objects with the project's minimal linker script (and optionally strips section headers). */
   linkMinimal(objects: string[], out: string, strip: boolean): Built {
     const script = `${out}.ld`;
-    writeFileSync(script, linkerScript("x86_64", { writableData: objects.some((o) => hasWritableData(o)) }));
+    writeFileSync(script, linkerScript("x86_64", { writableData: objects.some((o) => hasWritableData(o)), stackHeader: !strip }));
     const r = run("ld", [...MINIMAL_LD_FLAGS, "-T", script, "-o", out, ...objects]);
     if (!r.ok) return { path: null, note: why(r) };
     if (strip) {

@@ -17,7 +17,7 @@ Usage: lwangac INPUT [-o OUT] [-O0|-O1|-O2|-O3|-O N] [--emit-llvm] [-g] [--pic]
   -o OUT        output (default a.out; with --emit-llvm, print to stdout)
   --emit-llvm   write LLVM IR instead of an executable
   --jit         compile to a temporary file and run it at once
-  --strip-sections  drop the section-header table (smaller; not with -g)
+  --strip-sections  smallest file: no section headers, no PT_GNU_STACK (not with -g)
 `;
 
 const UNSUPPORTED: Record<string, string> = {

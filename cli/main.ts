@@ -30,7 +30,8 @@ Options:
   --emit-asm       build: print assembly instead (or write it to -o FILE)
   -g               DWARF debug information
   --pic            position-independent static executable
-  --strip-sections build, run: drop the section-header table (smaller; not with -g)
+  --strip-sections build, run: smallest file: no section headers, no PT_GNU_STACK
+                   (the stack stays non-executable on Linux >= 5.8; not with -g)
   --target TRIPLE  x86_64-linux-gnu (default) or aarch64-linux-gnu
   --seed N         seed for encrypted-string keys (reproducible builds; also SOURCE_DATE_EPOCH)
   --interp         run: execute with the reference interpreter instead of compiling

@@ -37,7 +37,7 @@ export interface CompileOptions {
   target?: Target;
   debug?: boolean;
   pic?: boolean;
-  /** Remove the section-header table from the executable (`--strip-sections`; ignored with `debug`). */
+  /** Smallest file: no section-header table, no PT_GNU_STACK (`--strip-sections`; ignored with `debug`). */
   stripSections?: boolean;
   /** Seed for encrypted-string keys (reproducible builds). */
   seed?: bigint;

@@ -55,7 +55,8 @@ export interface BuildOptions {
   /**
    * Remove the section-header table after linking (strip-sections.ts): the
    * kernel never reads it, but without it `objdump`, `readelf -S` and
-   * debuggers see no sections. Ignored with `debug`, whose DWARF lives in sections.
+   * debuggers see no sections; and link without `PT_GNU_STACK` (see
+   * linker-script.ts `stackHeader`). Ignored with `debug`, whose DWARF lives in sections.
    */
   stripSections?: boolean;
   /** Seed for encrypted-string keys (random when absent): the same seed gives the same binary. */
@@ -253,7 +254,8 @@ function* buildSteps(program: Program, options: BuildOptions): Generator<Codegen
 function link(ld: string, obj: string, dir: string, options: BuildOptions, diagnostics: Diagnostic[], lowered: { asmLines: Span[]; asmTexts: string[] }): string | null {
   const out = join(dir, "a.out");
   const script = join(dir, "lwanga.ld");
-  writeFileSync(script, linkerScript(options.target, { writableData: hasWritableData(obj), pie: options.pic }));
+  const strip = options.stripSections && !options.debug;
+  writeFileSync(script, linkerScript(options.target, { writableData: hasWritableData(obj), pie: options.pic, stackHeader: !strip }));
   const flags = [...MINIMAL_LD_FLAGS.filter((f) => !(options.debug && f === "-s")), ...(options.pic ? PIE_LD_FLAGS : [])];
   const r = runTool(ld, [...flags, "-T", script, "-o", out, obj]);
   if (!r.ok) {
@@ -270,7 +272,7 @@ function link(ld: string, obj: string, dir: string, options: BuildOptions, diagn
     diagnostics.push({ code: LW_BAD_ELF, severity: "error", message: `the linked executable is unsafe: ${problems.join("; ")}` });
     return null;
   }
-  if (options.stripSections && !options.debug) {
+  if (strip) {
     const stripped = stripSectionHeaders(readFileSync(out));
     if (stripped.ok) writeFileSync(out, stripped.bytes);
   }

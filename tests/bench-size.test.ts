@@ -33,13 +33,32 @@ function segments(path: string): Segment[] {
   return out;
 }
 
-function assertWxorX(path: string): void {
+/** `stackHeader`: the binary must carry PT_GNU_STACK RW (false for --strip-sections output, which leaves it out). */
+function assertWxorX(path: string, stackHeader = true): void {
   for (const s of segments(path)) {
     assert.ok(!(s.flags.includes("W") && s.flags.includes("E")), `${path}: segment ${s.type} is ${s.flags}`);
   }
   const stack = segments(path).find((s) => s.type === "GNU_STACK");
-  assert.ok(stack && !stack.flags.includes("E"), "the stack must be non-executable (PT_GNU_STACK RW)");
+  if (stackHeader) assert.ok(stack && !stack.flags.includes("E"), "the stack must be non-executable (PT_GNU_STACK RW)");
+  else assert.equal(stack, undefined, "--strip-sections leaves PT_GNU_STACK out");
 }
+
+/** Prints its own /proc/self/maps: what the kernel really mapped executable. */
+const MAPS_PROGRAM = `
+fn main() -> u64 {
+    let fd: i64;
+    unsafe { fd = syscall(2, "/proc/self/maps", 0, 0); }
+    if fd < 0 { return 1; }
+    let mut buf: [u8; 8192];
+    while true {
+        let n: i64;
+        unsafe { n = syscall(0, fd, &buf, 8192); }
+        if n <= 0 { break; }
+        unsafe { syscall(1, 1, &buf, n); }
+    }
+    return 0;
+}
+`;
 
 function sectionCount(path: string): number {
   return readFileSync(path).readUInt16LE(60);
@@ -70,13 +89,32 @@ test("hello.lw and hello.ts at -O2 run and are W^X; --strip-sections removes the
     assert.ok(stripped.result.ok, stripped.messages);
     assert.equal(sectionCount(stripped.exe), 0, "the section-header table is removed");
     assert.ok(statSync(stripped.exe).size < statSync(plain.exe).size, "stripped is smaller");
-    assert.deepEqual(segments(stripped.exe), segments(plain.exe), "program headers are unchanged");
+    assert.deepEqual(segments(stripped.exe), segments(plain.exe).filter((s) => s.type !== "GNU_STACK"), "the same segments, without PT_GNU_STACK");
     for (const exe of [plain.exe, stripped.exe]) {
       const r = runExe(exe);
       assert.equal(r.stdout, "Hello, World!\n");
       assert.equal(r.status, 0);
-      assertWxorX(exe);
+      assertWxorX(exe, exe === plain.exe);
     }
+  }
+});
+
+test("--strip-sections output without PT_GNU_STACK still gets a non-executable stack and data from the kernel", async () => {
+  const input = scratchPath("maps.lw");
+  writeFileSync(input, MAPS_PROGRAM);
+  for (const stripSections of [false, true]) {
+    const { result, exe, messages } = await build({ input, optLevel: 2, name: `maps-${stripSections}`, stripSections });
+    assert.ok(result.ok, messages);
+    const r = runExe(exe);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split("\n").filter(Boolean);
+    const stack = lines.find((l) => l.endsWith("[stack]"));
+    assert.ok(stack, r.stdout);
+    assert.equal(stack.split(/\s+/)[1], "rw-p", `stack: ${stack}`);
+    // Only the code segment (and the kernel's vdso/vsyscall) may be executable: no READ_IMPLIES_EXEC.
+    const exec = lines.filter((l) => l.split(/\s+/)[1].includes("x") && !/\[(vdso|vsyscall)\]$/.test(l));
+    assert.equal(exec.length, 1, `executable mappings:\n${exec.join("\n")}`);
+    assert.match(exec[0], /r-xp/);
   }
 });
 
