@@ -17,6 +17,9 @@ export interface JumpTargets {
   continueTo: llvm.BasicBlock | null;
 }
 
+/** From this size on (bytes) a zero fill is `rep stosb`: below it, LLVM stores inline. */
+const ZERO_CALL_MIN = 128;
+
 export class FunctionContext {
   readonly b: llvm.IRBuilder;
   /** Appends allocas and zero-initialisation to the entry block. */
@@ -92,8 +95,7 @@ export class FunctionContext {
     if (isAggregate(t)) {
       const size = sizeOf(t);
       if (size > 0) {
-        const p = this.entryBuilder.CreateBitCast(slot, this.types.i8ptr);
-        this.entryBuilder.CreateCall(this.m.memset(), [p, llvm.ConstantInt.get(this.types.i8, 0), this.consts.i64(size), this.consts.bool(false)]);
+        this.setBytes(this.entryBuilder, this.entryBuilder.CreateBitCast(slot, this.types.i8ptr), 0, size);
       }
     } else {
       this.entryBuilder.CreateStore(llvm.Constant.getNullValue(this.types.memory(t)), slot);
@@ -146,7 +148,20 @@ export class FunctionContext {
   fill(t: Type, dst: llvm.Value, byte: number): void {
     const size = sizeOf(t);
     if (size === 0) return;
-    this.b.CreateCall(this.m.memset(), [this.bytePtr(dst), llvm.ConstantInt.get(this.types.i8, byte), this.consts.i64(size), this.consts.bool(false)]);
+    this.setBytes(this.b, this.bytePtr(dst), byte, size);
+  }
+
+  /**
+   * Sets `size` bytes at `p` (an i8*) to `byte`. Large zero fills on x86-64
+   * call `__lw_zero` (`rep stosb`): LLVM would call memset, our byte loop,
+   * for anything over 128 bytes — slower, and 14 bytes more code per program.
+   */
+  setBytes(b: llvm.IRBuilder, p: llvm.Value, byte: number, size: number): void {
+    if (byte === 0 && size >= ZERO_CALL_MIN && this.m.target.name === "x86_64") {
+      b.CreateCall(this.m.zero(), [p, this.consts.i64(size)]);
+      return;
+    }
+    b.CreateCall(this.m.memset(), [p, llvm.ConstantInt.get(this.types.i8, byte), this.consts.i64(size), this.consts.bool(false)]);
   }
 
   /** The block that raises SIGFPE, shared by every division of the function. */

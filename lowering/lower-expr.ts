@@ -416,8 +416,7 @@ export function storeAggregate(fx: FunctionContext, e: Expr, dest: llvm.Value): 
       // Bytes (and zero of any type) become one memset.
       const known = e.value.kind === "const" ? e.value.value : null;
       if (!isAggregate(elem) && known !== null && (sizeOf(elem) === 1 || known === 0n)) {
-        const byte = llvm.ConstantInt.get(types.i8, Number(known & 0xffn));
-        b.CreateCall(fx.m.memset(), [fx.bytePtr(dest), byte, fx.consts.i64(sizeOf(e.type)), fx.consts.bool(false)]);
+        fx.setBytes(b, fx.bytePtr(dest), Number(known & 0xffn), sizeOf(e.type));
         return;
       }
       repeatLoop(fx, e.type, dest, (addr) => {

@@ -153,6 +153,23 @@ export class ModuleContext implements Resolver {
     return fn;
   }
 
+  /** `void @__lw_zero(i8* p, i64 n)` (x86-64): `rep stosb`, n zero bytes at p. */
+  zero(): llvm.Function {
+    const existed = this.declared.has("__lw_zero");
+    const fn = this.declare("__lw_zero", llvm.FunctionType.get(this.types.void, [this.types.i8ptr, this.types.i64], false));
+    if (!existed) {
+      this.snippets.push([
+        // What it touches is declared, so values in other memory stay in registers across it.
+        "define linkonce_odr void @__lw_zero(i8* nocapture writeonly %p, i64 %n) argmemonly nofree nosync nounwind willreturn writeonly naked noinline {",
+        '  call void asm sideeffect "mov %rsi, %rcx\\0Axor %eax, %eax\\0Arep stosb\\0Aret", "~{memory}"()',
+        "  unreachable",
+        "}",
+        "",
+      ].join("\n"));
+    }
+    return fn;
+  }
+
   trap(): llvm.Function {
     return this.intrinsic("trap", llvm.Intrinsic.trap, []);
   }

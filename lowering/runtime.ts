@@ -6,7 +6,7 @@
  * links into the main module (which declares what it calls first).
  *
  * - `_start` is a plain function calling main when main takes no parameters
- *   (start.ts). Otherwise it is naked: it clears the frame pointer, passes
+ *   (start.ts). Otherwise it is naked: it passes
  *   the initial stack pointer to `__lw_start` (text from `start.ts`, or
  *   built there with the IRBuilder for -g) and aligns the stack.
  *   `__lw_start` is kept alive through `@llvm.used` because the asm call is
@@ -62,9 +62,12 @@ export function runtimeText(target: TargetInfo, options: RuntimeOptions): string
 
 /** `declareStart`: `__lw_start` is built in the module (-g), not defined in this text. */
 function entry(target: TargetInfo, declareStart: boolean): string {
+  // `__lw_start` ends in the exit syscall: nothing follows the call (no trap instruction).
+  // No `xor %ebp, %ebp`: Linux starts a process with every register but the stack pointer zero,
+  // so the frame pointer already ends backtraces (arm64 clears x29/x30 for gdb's unwinder).
   const asm = target.name === "x86_64"
-    ? "xor %ebp, %ebp\\0Amov %rsp, %rdi\\0Aand $$-16, %rsp\\0Acall __lw_start\\0Aud2"
-    : "mov x29, #0\\0Amov x30, #0\\0Amov x0, sp\\0Aand x1, x0, #-16\\0Amov sp, x1\\0Abl __lw_start\\0Abrk #0";
+    ? "mov %rsp, %rdi\\0Aand $$-16, %rsp\\0Acall __lw_start"
+    : "mov x29, #0\\0Amov x30, #0\\0Amov x0, sp\\0Aand x1, x0, #-16\\0Amov sp, x1\\0Abl __lw_start";
   return [
     ...(declareStart ? ["declare void @__lw_start(i8*)"] : []),
     '@llvm.used = appending global [1 x i8*] [i8* bitcast (void (i8*)* @__lw_start to i8*)], section "llvm.metadata"',
@@ -85,8 +88,8 @@ function entry(target: TargetInfo, declareStart: boolean): string {
  */
 function pieEntry(target: TargetInfo, declareStart: boolean): string {
   const asm = target.name === "x86_64"
-    ? "xor %ebp, %ebp\\0Amov %rsp, %rbx\\0Aand $$-16, %rsp\\0Acall __lw_relocate\\0Amov %rbx, %rdi\\0Acall __lw_start\\0Aud2"
-    : "mov x29, #0\\0Amov x30, #0\\0Amov x19, sp\\0Aand x1, x19, #-16\\0Amov sp, x1\\0Abl __lw_relocate\\0Amov x0, x19\\0Abl __lw_start\\0Abrk #0";
+    ? "mov %rsp, %rbx\\0Aand $$-16, %rsp\\0Acall __lw_relocate\\0Amov %rbx, %rdi\\0Acall __lw_start"
+    : "mov x29, #0\\0Amov x30, #0\\0Amov x19, sp\\0Aand x1, x19, #-16\\0Amov sp, x1\\0Abl __lw_relocate\\0Amov x0, x19\\0Abl __lw_start";
   const relative = target.name === "x86_64" ? 8 : 1027;
   return [
     ...(declareStart ? ["declare void @__lw_start(i8*)"] : []),

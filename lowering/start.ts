@@ -13,8 +13,7 @@
  *   `main` is then external (text cannot name an internal function); opt
  *   inlines it anyway and `ld --gc-sections` drops the unused copy.
  * - `buildStart`: the same `__lw_start` built with the IRBuilder, for `-g`
- *   (a subprogram for `__lw_start` keeps line tables through inlining; the
- *   naked `_start` clears the frame pointer that ends gdb's backtraces).
+ *   (a subprogram for `__lw_start` keeps line tables through inlining).
  *
  * Both exit (syscall 60 on x86-64, 93 on aarch64) with the low 8 bits of
  * main's result (0 for void). Nothing follows the exit syscall: it does not
