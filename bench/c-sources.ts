@@ -88,6 +88,44 @@ static u16 parse_port(const char *s) {
 struct sockaddr_in_ { u16 sin_family; u16 sin_port; u32 sin_addr; u64 sin_zero; };
 `;
 
+/**
+ * What the `.ts` examples take from std/ (io, str, process, fs, net,
+ * errors), in C: the same algorithms, so the `.ts` rows have twins that do
+ * what they do (probe.ts parses a host too, cat.ts takes any number of files
+ * or stdin, echo_server.ts serves COUNT clients).
+ */
+const STD_TS = String.raw`
+static int is_ok(i64 r) { return r >= 0 || r < -4095; }
+static void write_str(u64 fd, const char *s) { sys3(1, fd, (i64)s, my_strlen(s)); }
+static void print(const char *s) { write_str(1, s); }
+static void eprint(const char *s) { write_str(2, s); }
+static i64 write_all(u64 fd, const u8 *buf, u64 len) {
+  u64 done = 0;
+  while (done < len) {
+    i64 n = sys3(1, fd, (i64)(buf + done), len - done);
+    if (n <= 0) return n;
+    done += (u64)n;
+  }
+  return (i64)done;
+}
+static i64 parse_u64(const char *s) {
+  u64 value = 0;
+  u64 i = 0;
+  for (;;) {
+    u8 c = (u8)s[i];
+    if (c == 0) break;
+    if (c < 48 || c > 57) return -1;
+    if (value > 922337203685477580UL) return -1;
+    value = value * 10 + (u64)(c - 48);
+    i++;
+  }
+  if (i == 0) return -1;
+  return (i64)value;
+}
+static u16 htons_(u16 x) { return (u16)(((x & 0xff) << 8) | (x >> 8)); }
+struct sockaddr_in_ { u16 sin_family; u16 sin_port; u32 sin_addr; u64 sin_zero; };
+`;
+
 export interface CProgram {
   name: string;
   /** Whether `main` takes no arguments (the no-libc `_start` is then a plain C function). */
@@ -182,6 +220,119 @@ static int main(int argc, char **argv) {
     }
   }
   sys1(3, client);
+  sys1(3, server);
+  return 0;
+}`,
+  },
+  probe_ts: {
+    name: "probe_ts",
+    noArgs: false,
+    body: STRLEN + STD_TS + String.raw`
+static i64 parse_ipv4(const char *s) {
+  u32 addr = 0, part = 0, digits = 0, parts = 0;
+  u64 i = 0;
+  for (;;) {
+    u8 c = (u8)s[i];
+    if (c >= 48 && c <= 57) {
+      part = part * 10 + (u32)(c - 48);
+      digits++;
+      if (part > 255 || digits > 3) return -1;
+    } else if (c == 46 || c == 0) {
+      if (digits == 0 || parts == 4) return -1;
+      addr = addr | (part << (parts * 8));
+      parts++;
+      part = 0;
+      digits = 0;
+      if (c == 0) break;
+    } else {
+      return -1;
+    }
+    i++;
+  }
+  if (parts != 4) return -1;
+  return (i64)addr;
+}
+static int main(int argc, char **argv) {
+  if (argc != 3) { eprint("usage: probe HOST PORT\n"); return 2; }
+  i64 host = parse_ipv4(argv[1]);
+  i64 port = parse_u64(argv[2]);
+  if (host < 0) { eprint("probe: invalid IPv4 address\n"); return 2; }
+  if (port <= 0 || port > 65535) { eprint("probe: invalid port\n"); return 2; }
+  i64 fd = sys3(41, 2, 1, 0);
+  if (!is_ok(fd)) { eprint("probe: cannot create a socket\n"); return 2; }
+  struct sockaddr_in_ addr = { 2, htons_((u16)port), (u32)host, 0 };
+  i64 status = sys3(42, fd, (i64)&addr, 16);
+  sys1(3, fd);
+  if (is_ok(status)) { print("Probe: Success (Service Reachable)\n"); return 0; }
+  print("Probe: Failed (Service Unreachable)\n");
+  return 1;
+}`,
+  },
+  cat_ts: {
+    name: "cat_ts",
+    noArgs: false,
+    body: STRLEN + STD_TS + String.raw`
+static int copy(i64 fd) {
+  u8 buf[65536];
+  for (;;) {
+    i64 n = sys3(0, fd, (i64)buf, 65536);
+    if (!is_ok(n)) return 0;
+    if (n == 0) return 1;
+    if (!is_ok(write_all(1, buf, (u64)n))) return 0;
+  }
+}
+static int main(int argc, char **argv) {
+  if (argc < 2) return copy(0) ? 0 : 1;
+  u64 status = 0;
+  for (u64 i = 1; i < (u64)argc; i++) {
+    const char *path = argv[i];
+    i64 fd = sys3(2, (i64)path, 0, 0);
+    if (!is_ok(fd)) {
+      eprint("cat: cannot open ");
+      eprint(path);
+      eprint("\n");
+      status = 1;
+      continue;
+    }
+    if (!copy(fd)) status = 1;
+    sys1(3, fd);
+  }
+  return (int)status;
+}`,
+  },
+  echo_server_ts: {
+    name: "echo_server_ts",
+    noArgs: false,
+    body: STRLEN + STD_TS + String.raw`
+static void serve(i64 client) {
+  u8 buf[4096];
+  for (;;) {
+    i64 n = sys3(0, client, (i64)buf, 4096);
+    if (!is_ok(n) || n == 0) break;
+    write_all(client, buf, (u64)n);
+  }
+}
+static int main(int argc, char **argv) {
+  if (argc < 2 || argc > 3) { eprint("usage: echo_server PORT [COUNT]\n"); return 2; }
+  i64 port = parse_u64(argv[1]);
+  if (port <= 0 || port > 65535) { eprint("echo_server: invalid port\n"); return 2; }
+  i64 count = 1;
+  if (argc == 3) count = parse_u64(argv[2]);
+  if (count < 0) { eprint("echo_server: invalid count\n"); return 2; }
+  i64 server = sys3(41, 2, 1, 0);
+  if (!is_ok(server)) return 1;
+  u32 one = 1;
+  sys5(54, server, 1, 2, (i64)&one, 4);
+  struct sockaddr_in_ addr = { 2, htons_((u16)port), 0x0100007f, 0 };
+  if (!is_ok(sys3(49, server, (i64)&addr, 16))) { eprint("echo_server: cannot bind\n"); return 1; }
+  if (!is_ok(sys2(50, server, 16))) return 1;
+  print("listening\n");
+  for (i64 i = 0; i < count; i++) {
+    i64 client = sys3(43, server, 0, 0);
+    if (!is_ok(client)) return 1;
+    serve(client);
+    sys1(3, client);
+  }
   sys1(3, server);
   return 0;
 }`,

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CAnchors, Built } from "./builders.ts";
 import { lwangaBuild, ROOT } from "./builders.ts";
+import { C_PROGRAMS } from "./c-sources.ts";
 import { ratio, run } from "./proc.ts";
 import type { Row } from "./report.ts";
 
@@ -42,31 +43,39 @@ export function sizeRows(c: CAnchors, dir: string, log: (s: string) => void): { 
   const anchors: Record<string, Built> = {};
   for (const p of SIZE_PROGRAMS) {
     log(`size: ${p}`);
-    const flags = c.nolibcSize(p, "flags");
-    const script = c.nolibcSize(p, "script");
-    const stripped = c.nolibcSize(p, "stripped");
     const glibc = c.glibc(p);
-    anchors[p] = stripped;
-    const anchor = stripped.size ?? null;
-    const anchorName = `C ${p} no-libc stripped`;
-    const cRow = (name: string, b: Built): Row => {
-      const problem = b.path ? checkBinary(b.path, p) : null;
-      return {
-        section: "size", name, value: b.size ?? null, unit: "B", anchor: anchorName, anchorValue: anchor,
-        ratio: ratio(b.size, anchor), note: b.note ?? problem ?? undefined,
+    // The .ts examples do more than the .lw ones (probe.ts parses a host, ...): those have twins of their own.
+    const twins = (lang: "lw" | "ts") => (lang === "ts" && `${p}_ts` in C_PROGRAMS ? `${p}_ts` : p) as keyof typeof C_PROGRAMS;
+    const twinRows = new Map<string, { script: Built; stripped: Built }>();
+    for (const twin of new Set([twins("lw"), twins("ts")])) {
+      const flags = c.nolibcSize(twin, "flags");
+      const script = c.nolibcSize(twin, "script");
+      const stripped = c.nolibcSize(twin, "stripped");
+      twinRows.set(twin, { script, stripped });
+      const cRow = (name: string, b: Built): Row => {
+        const problem = b.path ? checkBinary(b.path, p) : null;
+        return {
+          section: "size", name, value: b.size ?? null, unit: "B", anchor: `C ${twin} no-libc stripped`, anchorValue: stripped.size ?? null,
+          ratio: ratio(b.size, stripped.size ?? null), note: b.note ?? problem ?? undefined,
+        };
       };
-    };
-    rows.push(cRow(`C ${p} no-libc gcc -Os, ld flags only`, flags));
-    rows.push(cRow(`C ${p} no-libc gcc -Os, minimal linker script`, script));
-    rows.push({ ...cRow(`C ${p} no-libc gcc -Os, script + strip-sections`, stripped), ratio: stripped.size ? 1 : null });
-    rows.push(cRow(`C ${p} glibc gcc -O2 -static`, glibc));
-    // lwanga's default output keeps its section headers, like the C "script" build; with
-    // --strip-sections it is the minimised binary, compared with the stripped C anchor.
-    const variants = [
-      { suffix: "", extra: [], anchorName: `C ${p} no-libc script`, anchor: script.size ?? null },
-      { suffix: " --strip-sections", extra: ["--strip-sections"], anchorName, anchor },
-    ];
+      rows.push(cRow(`C ${twin} no-libc gcc -Os, ld flags only`, flags));
+      rows.push(cRow(`C ${twin} no-libc gcc -Os, minimal linker script`, script));
+      rows.push({ ...cRow(`C ${twin} no-libc gcc -Os, script + strip-sections`, stripped), ratio: stripped.size ? 1 : null });
+      if (twin === p) {
+        anchors[p] = stripped;
+        rows.push(cRow(`C ${p} glibc gcc -O2 -static`, glibc));
+      }
+    }
     for (const lang of ["lw", "ts"] as const) {
+      const twin = twins(lang);
+      const { script, stripped } = twinRows.get(twin)!;
+      // lwanga's default output keeps its section headers, like the C "script" build; with
+      // --strip-sections it is the minimised binary, compared with the stripped C anchor.
+      const variants = [
+        { suffix: "", extra: [], anchorName: `C ${twin} no-libc script`, anchor: script.size ?? null },
+        { suffix: " --strip-sections", extra: ["--strip-sections"], anchorName: `C ${twin} no-libc stripped`, anchor: stripped.size ?? null },
+      ];
       const src = join(ROOT, "examples", `${p}.${lang}`);
       for (const opt of ["2", "s"]) {
         for (const v of variants) {
