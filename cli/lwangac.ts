@@ -7,6 +7,7 @@
 import { compile, type CompileOptions } from "../driver/compile.ts";
 import { allowOnly, parseFlags, UsageError } from "./args.ts";
 import { report, VERSION } from "./main.ts";
+import { io } from "./io.ts";
 import { runCompiled } from "./run.ts";
 
 const HELP = `lwangac ${VERSION} (lwanga-ts) — compatible with the original Lwanga compiler
@@ -27,11 +28,11 @@ const UNSUPPORTED: Record<string, string> = {
 export async function lwangacMain(argv: string[]): Promise<number> {
   try {
     if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) {
-      process.stdout.write(HELP);
+      io.out(HELP);
       return argv.length === 0 ? 2 : 0;
     }
     if (argv.includes("--version")) {
-      process.stdout.write(`lwangac ${VERSION} (lwanga-ts)\n`);
+      io.out(`lwangac ${VERSION} (lwanga-ts)\n`);
       return 0;
     }
     for (const a of argv) if (UNSUPPORTED[a]) throw new UsageError(UNSUPPORTED[a]);
@@ -43,11 +44,11 @@ export async function lwangacMain(argv: string[]): Promise<number> {
     if (parsed.extra.has("--emit-llvm")) options.emit = "llvm";
     else options.output ??= "a.out";
     const result = await compile(options);
-    if (result.text !== undefined && !options.output) process.stdout.write(result.text);
+    if (result.text !== undefined && !options.output) io.out(result.text);
     return report(result, parsed.verbose);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      io.err(`error: ${e.message}\n`);
       return 2;
     }
     throw e;

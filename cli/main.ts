@@ -7,6 +7,7 @@
 import { basename, extname } from "node:path";
 import { compile, formatDiagnostics, type CompileOptions, type CompileResult } from "../driver/compile.ts";
 import { allowOnly, parseFlags, UsageError, type ParsedFlags } from "./args.ts";
+import { io } from "./io.ts";
 import { runCompiled, runInterpreted } from "./run.ts";
 
 export const VERSION = "0.1.0";
@@ -19,6 +20,8 @@ Usage:
   lwanga check FILE [options]            report diagnostics only (no LLVM work)
   lwanga emit FILE --llvm|--asm|--ir [-o OUT]
                                          print (or write) LLVM IR, assembly or the checked IR
+  lwanga serve [--idle SECONDS]          keep a compiler resident: build/check/emit through the
+                                         lwanga command then skip Node's start-up (see README)
 
 Options:
   -o FILE          output path (build: default FILE without extension)
@@ -48,11 +51,11 @@ export async function main(argv: string[]): Promise<number> {
       case "-h":
       case "--help":
       case "help":
-        process.stdout.write(HELP);
+        io.out(HELP);
         return command === undefined ? 2 : 0;
       case "--version":
       case "-V":
-        process.stdout.write(`lwanga ${VERSION}\n`);
+        io.out(`lwanga ${VERSION}\n`);
         return 0;
       case "build":
         return await build(parseFlags(rest));
@@ -60,6 +63,8 @@ export async function main(argv: string[]): Promise<number> {
         return await run(parseFlags(rest));
       case "check":
         return await checkOnly(parseFlags(rest));
+      case "serve":
+        return await (await import("./serve.ts")).serve(rest);
       case "emit":
         return await emit(parseFlags(rest.map((a) => (a === "--llvm" ? "--emit-llvm" : a === "--asm" ? "--emit-asm" : a === "--ir" ? "--emit-ir" : a))));
       default:
@@ -67,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      io.err(`error: ${e.message}\n`);
       return 2;
     }
     throw e;
@@ -82,14 +87,14 @@ function singleInput(parsed: ParsedFlags, command: string): string {
 /** Prints diagnostics and (with -v) timings; returns the exit code. */
 export function report(result: CompileResult, verbose: boolean): number {
   const text = formatDiagnostics(result);
-  if (text) process.stderr.write(text);
+  if (text) io.err(text);
   if (verbose) {
     let total = 0;
     for (const t of result.timings) {
-      process.stderr.write(`  ${t.stage.padEnd(12)} ${t.ms.toFixed(1).padStart(8)} ms\n`);
+      io.err(`  ${t.stage.padEnd(12)} ${t.ms.toFixed(1).padStart(8)} ms\n`);
       if (!t.stage.startsWith("  ")) total += t.ms;
     }
-    process.stderr.write(`  ${"total".padEnd(12)} ${total.toFixed(1).padStart(8)} ms\n`);
+    io.err(`  ${"total".padEnd(12)} ${total.toFixed(1).padStart(8)} ms\n`);
   }
   return result.exitCode;
 }
@@ -104,7 +109,7 @@ async function build(parsed: ParsedFlags): Promise<number> {
   else if (parsed.extra.has("--emit-ir")) options.emit = "ir";
   else options.output ??= basename(input, extname(input));
   const result = await compile(options);
-  if (result.text !== undefined && !options.output) process.stdout.write(result.text);
+  if (result.text !== undefined && !options.output) io.out(result.text);
   return report(result, parsed.verbose);
 }
 

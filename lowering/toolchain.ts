@@ -22,10 +22,9 @@
  * Exit codes: 0 ok, 1 unsupported construct (LW4101), 4 compiler or toolchain
  * failure (LW40xx).
  */
-import { chmodSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, unlinkSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import llvm from "./llvm.ts";
 import { lower } from "./lower.ts";
@@ -36,6 +35,7 @@ import { stripSectionHeaders } from "./strip-sections.ts";
 import { addSizeAttributes } from "./size-attributes.ts";
 import { asmDiagnostics, crashingAsmLineDiagnostics, undefinedSymbolDiagnostics } from "./asm-errors.ts";
 import { exitCodeFor, LW_BAD_ELF, LW_OUTPUT, LW_TOOL_FAILED, LW_TOOL_MISSING } from "./codes.ts";
+import { writeFileAtomic } from "../driver/write.ts";
 import type { Program } from "../ir/checked.ts";
 import type { Diagnostic, Span } from "../diagnostics/diagnostics.ts";
 import type { TargetName } from "./target.ts";
@@ -294,16 +294,12 @@ function toolOk(tool: ToolName, r: ReturnType<typeof runTool>, diagnostics: Diag
   return false;
 }
 
-/** Writes `data` to `path` through a temporary file in the same directory and a rename. */
+/** driver/write.ts `writeFileAtomic`, with a failure as a diagnostic. */
 function writeAtomic(path: string, data: Buffer, mode: number, diagnostics: Diagnostic[]): boolean {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    writeFileSync(tmp, data, { mode });
-    chmodSync(tmp, mode);
-    renameSync(tmp, path);
+    writeFileAtomic(path, data, mode);
     return true;
   } catch (err) {
-    try { unlinkSync(tmp); } catch { /* not created */ }
     diagnostics.push({ code: LW_OUTPUT, severity: "error", message: `cannot write '${path}': ${(err as Error).message}` });
     return false;
   }
