@@ -55,7 +55,13 @@ class Printer {
       case "lit": return this.lit(e.t, e.v);
       case "var": return e.name;
       case "cast": return `(${this.expr(e.e)} as ${intName(e.t)})`;
-      case "bin": return `(${this.expr(e.a)} ${e.op} ${this.expr(e.b)})`;
+      case "bin": {
+        const right = this.expr(e.b);
+        // TypeScript (tsc too) reads `a << (b ... >> (c))` as `a<...>(c)`, type arguments and a call:
+        // a shift-left count that starts with `(` gets a leading `0 + ` (same value, any width).
+        if (this.lang === "ts" && e.op === "<<" && right.startsWith("(")) return `(${this.expr(e.a)} << 0 + ${right})`;
+        return `(${this.expr(e.a)} ${e.op} ${right})`;
+      }
       case "neg": return `(-${this.expr(e.e)})`;
       case "bitnot": return `(~${this.expr(e.e)})`;
       case "cond":
