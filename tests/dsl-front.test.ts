@@ -291,3 +291,12 @@ test("bad inputs through the driver: exit 1, location, help, no stack trace", as
     assert.ok(!/\n\s+at .*:\d+:\d+\)?/.test(text), `${name}: stack trace in ${text}`);
   }
 });
+
+test("a shift TypeScript reads as type arguments gets a syntax error that says so, and the spelled-out form reads", () => {
+  const bad = read("export function main(): u16 { const a: u16 = 1; const b: u16 = 2; return a << (b << (a >> (1 as u16))); }");
+  const first = bad.diags.items.find((d) => d.code === "LW3001");
+  assert.ok(first, JSON.stringify(bad.diags.items));
+  assert.match(first.help ?? "", /type arguments/);
+  const good = read("export function main(): u16 { const a: u16 = 1; const b: u16 = 2; return a << 0 + (b << 0 + (a >> (1 as u16))); }");
+  assert.deepEqual(good.diags.items.filter((d) => d.severity === "error"), []);
+});

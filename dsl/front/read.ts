@@ -73,9 +73,16 @@ function checkTsDepth(T: typeof ts, sf: ts.SourceFile, file: SourceFile, diags: 
 function reportSyntaxErrors(ctx: Ctx): void {
   const T = ctx.ts;
   const parseDiagnostics = (ctx.sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const text = ctx.sf.text;
+  let explained = false;
   for (const d of parseDiagnostics) {
     const message = T.flattenDiagnosticMessageText(d.messageText, "\n");
-    ctx.diags.error(DSL.syntax, `syntax error: ${message}`, { file: ctx.file.id, start: d.start, end: d.start + Math.max(d.length, 0) });
+    // `a << (b >> (c))` and `a < (b > (c))` are type arguments and a call to TypeScript (tsc agrees).
+    const lineStart = text.lastIndexOf("\n", d.start - 1) + 1;
+    const typeArguments: boolean = !explained && message === "'>' expected." && text.slice(lineStart, d.start).includes("<");
+    explained ||= typeArguments;
+    ctx.diags.error(DSL.syntax, `syntax error: ${message}`, { file: ctx.file.id, start: d.start, end: d.start + Math.max(d.length, 0) },
+      typeArguments ? "TypeScript reads `a << (b … >> (c))` or `a < (b … > (c))` as type arguments and a call, as tsc does: start the operand after `<<` or `<` without `(` (`a << 0 + (b)`), or split the expression with a local" : undefined);
   }
 }
 
