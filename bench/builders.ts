@@ -13,7 +13,8 @@
  * A failed build is a value with a note, never an exception: the table shows
  * "n/a" and why.
  */
-import { copyFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { C_PROGRAMS, cSource, type CProgram } from "./c-sources.ts";
 import { run, why, type Ran } from "./proc.ts";
@@ -22,6 +23,16 @@ import { stripSectionsFile } from "../lowering/strip-sections.ts";
 
 export const ROOT = new URL("..", import.meta.url).pathname;
 export const CLI = join(ROOT, "cli", "bin", "lwanga.js");
+/** The `lwanga` command itself (a sh wrapper: the native client when `lwanga serve` runs, else node CLI). */
+export const WRAPPER = join(ROOT, "cli", "bin", "lwanga");
+
+/** Starts `lwanga serve` on `socket` and waits until it listens; returns a function that stops it. */
+export function startServer(socket: string): () => void {
+  const child = spawn(process.execPath, [CLI, "serve", "--idle", "600"], { env: { ...process.env, LWANGA_SOCKET: socket }, stdio: "ignore", detached: true });
+  const until = Date.now() + 30_000;
+  while (!existsSync(socket) && Date.now() < until && child.exitCode === null) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  return () => { try { process.kill(child.pid!, "SIGTERM"); } catch { /* gone */ } };
+}
 
 export interface Built {
   path: string | null;
@@ -129,12 +140,16 @@ export interface LwangaBuild extends Built {
  * runs under `/usr/bin/time -v` (its report goes to a file, so it never
  * mixes with the compiler's stderr).
  */
-export function lwangaBuild(input: string, out: string, opt: string, opts: { timeV?: string | null; extra?: string[]; timeoutMs?: number } = {}): LwangaBuild {
-  const args = [CLI, "build", input, "-o", out, `-O${opt}`, "-v", ...(opts.extra ?? [])];
+export function lwangaBuild(input: string, out: string, opt: string, opts: { timeV?: string | null; extra?: string[]; timeoutMs?: number; served?: string } = {}): LwangaBuild {
+  const args = ["build", input, "-o", out, `-O${opt}`, "-v", ...(opts.extra ?? [])];
   const report = `${out}.time`;
-  const r = opts.timeV
-    ? run(opts.timeV, ["-v", "-o", report, process.execPath, ...args], { timeoutMs: opts.timeoutMs ?? 180_000 })
-    : run(process.execPath, args, { timeoutMs: opts.timeoutMs ?? 180_000 });
+  const timeoutMs = opts.timeoutMs ?? 180_000;
+  // `served`: the socket of a running `lwanga serve`, reached through the `lwanga` command users run.
+  const r = opts.served
+    ? run(WRAPPER, args, { timeoutMs, env: { ...process.env, LWANGA_SOCKET: opts.served } })
+    : opts.timeV
+      ? run(opts.timeV, ["-v", "-o", report, process.execPath, CLI, ...args], { timeoutMs })
+      : run(process.execPath, [CLI, ...args], { timeoutMs });
   const stages = parseStages(r.stderr);
   if (!r.ok) return { path: null, note: why(r), ms: r.ms, stages };
   return { path: out, size: statSync(out).size, ms: r.ms, stages, rssKb: opts.timeV ? readMaxRss(report) : undefined };

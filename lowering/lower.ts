@@ -38,6 +38,8 @@ export interface LowerOptions {
   pic?: boolean;
   /** Module name shown in textual IR (defaults to "lwanga"). */
   moduleName?: string;
+  /** opt will run (-O1 and up): `alwaysinline` helpers cost no extra process (see FunctionContext.setBytes). */
+  optimize?: boolean;
 }
 
 export interface LowerResult {
@@ -58,6 +60,7 @@ export function lower(program: Program, options: LowerOptions): LowerResult {
   const m = new ModuleContext(context, TARGETS[options.target], options.moduleName ?? "lwanga");
   const fail = (): LowerResult => ({ ok: false, context, module: m.module, diagnostics: m.diagnostics, needsInlining: false, asmLines: m.asmLines, asmTexts: m.asmTexts });
   if (options.seed !== undefined) m.setSeed(options.seed);
+  m.optimize = options.optimize ?? false;
   let start: { text: string; plain: boolean } | null = null;
   try {
     if (options.debug) {

@@ -37,6 +37,8 @@ export class ModuleContext implements Resolver {
   debug: DebugInfo | null = null;
   /** Snippets with `alwaysinline` asm were added: even -O0 must run the always-inliner. */
   needsInlining = false;
+  /** opt will run: see LowerOptions.optimize. */
+  optimize = false;
   private declared = new Map<string, llvm.Function>();
   private intrinsics = new Map<string, llvm.Function>();
   private counter = 0;
@@ -153,16 +155,19 @@ export class ModuleContext implements Resolver {
     return fn;
   }
 
-  /** `void @__lw_zero(i8* p, i64 n)` (x86-64): `rep stosb`, n zero bytes at p. */
+  /**
+   * `void @__lw_zero(i8* p, i64 n)` (x86-64): `rep stosb`, n zero bytes at
+   * p, inlined where it is called (only when opt runs: `optimize`).
+   */
   zero(): llvm.Function {
     const existed = this.declared.has("__lw_zero");
     const fn = this.declare("__lw_zero", llvm.FunctionType.get(this.types.void, [this.types.i8ptr, this.types.i64], false));
     if (!existed) {
       this.snippets.push([
         // What it touches is declared, so values in other memory stay in registers across it.
-        "define linkonce_odr void @__lw_zero(i8* nocapture writeonly %p, i64 %n) argmemonly nofree nosync nounwind willreturn writeonly naked noinline {",
-        '  call void asm sideeffect "mov %rsi, %rcx\\0Axor %eax, %eax\\0Arep stosb\\0Aret", "~{memory}"()',
-        "  unreachable",
+        "define linkonce_odr void @__lw_zero(i8* nocapture writeonly %p, i64 %n) alwaysinline argmemonly nofree nosync nounwind willreturn {",
+        '  %r = call { i8*, i64 } asm sideeffect "rep stosb", "={di},={cx},0,1,{al},~{memory}"(i8* %p, i64 %n, i8 0)',
+        "  ret void",
         "}",
         "",
       ].join("\n"));

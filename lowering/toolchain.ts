@@ -142,7 +142,7 @@ function* buildSteps(program: Program, options: BuildOptions): Generator<Codegen
     }
   };
 
-  const lowered = timed("lower", () => lower(program, { target: options.target, debug: options.debug, sources: options.sources, seed: options.seed, pic: options.pic }));
+  const lowered = timed("lower", () => lower(program, { target: options.target, debug: options.debug, sources: options.sources, seed: options.seed, pic: options.pic, optimize: options.optLevel !== 0 }));
   diagnostics.push(...lowered.diagnostics);
   if (!lowered.ok) return fail();
 
