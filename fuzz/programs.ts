@@ -51,7 +51,7 @@ export async function fuzzBatch(seeds: number[], options: { reduce: boolean; log
   let builds = report.builds;
   const findings: Finding[] = [];
   if (report.problems.length === 0) return { findings, builds, runs: report.runs };
-  options.log(`batch ${seeds[0]}..${seeds[seeds.length - 1]}: ${report.problems.length} problem(s)`);
+  options.log(`batch ${seeds[0]}..${seeds[seeds.length - 1]}: ${report.problems.length} problem(s), first: ${report.problems[0].split("\n")[0].slice(0, 200)}`);
   // Find the seeds that fail on their own.
   for (const seed of seeds.length > 1 ? seeds : [seeds[0]]) {
     const single = seeds.length > 1 ? await diffSeeds([seed]) : report;
@@ -79,5 +79,7 @@ export async function fuzzBatch(seeds: number[], options: { reduce: boolean; log
     ]);
     options.log(`  wrote ${finding.file}`);
   }
+  // Nothing fails on its own: a batch-only or transient problem (e.g. a run timing out on a starved machine).
+  if (findings.length === 0) options.log("  no seed of the batch fails on its own: not kept (transient, e.g. a timeout under load?)");
   return { findings, builds, runs: report.runs };
 }
