@@ -10,6 +10,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createConnection } from "node:net";
 import { join } from "node:path";
 import { ROOT, scratchPath } from "./harness.ts";
 
@@ -112,6 +113,16 @@ test("served build/check/emit give what the Node CLI gives", { skip: !hasClient 
     // What the server does not take: other commands, another install's bundle folder.
     assert.equal(client(socket, ["run", "hello.lw"], dir).status, 250);
     assert.deepEqual(spawnSync(CLIENT, [dir, "check", "hello.lw"], { cwd: dir, encoding: "utf8", env: { ...process.env, LWANGA_SOCKET: socket } }).status, 250);
+
+    // Garbage and requests cut short do not disturb the server.
+    for (const bytes of [Buffer.from("GET / HTTP/1.0\r\n\r\n"), Buffer.from([0x4c, 0x57, 0x51, 0x31, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0x2f])]) {
+      await new Promise<void>((done) => {
+        const s = createConnection(socket, () => { s.write(bytes); setTimeout(() => s.destroy(), 50); });
+        s.on("close", () => done());
+        s.on("error", () => done());
+      });
+    }
+    assert.equal(client(socket, ["check", "hello.lw"], dir).status, 0);
 
     // A second server on the same socket refuses to start.
     const second = nodeCli(["serve"], ROOT, { LWANGA_SOCKET: socket });
