@@ -22,8 +22,8 @@ for (let start = FIRST; start < FIRST + COUNT; start += BATCH) {
 }
 
 // Seeds the long campaigns (npm run fuzz) stopped at, kept as permanent checks.
-// 104773: a `<<` whose count ends in `>> (…)` is type arguments to TypeScript; tests/gen/print.ts spells it `<< 0 + (…)`.
-test("generated programs found by fuzz campaigns (104773) agree with the interpreter", async () => {
-  const r = await diffSeeds([104773]);
+// 104773, 106852: a `<<` whose count ends in `>> (…)` is type arguments to TypeScript; tests/gen/print.ts spells it `<< 0 + (…)`.
+test("generated programs found by fuzz campaigns (104773, 106852) agree with the interpreter", async () => {
+  const r = await diffSeeds([104773, 106852]);
   assert.deepEqual(r.problems, [], r.problems.join("\n"));
 });
