@@ -109,7 +109,7 @@ export function latencyRows(c: CAnchors, dir: string, timeV: string | null, log:
           const sv = servedNote ? null : median(served);
           rows.push({
             section: "latency", name: `${name} (lwanga serve)`, value: sv, unit: "ms", anchor: anchorName, anchorValue: g.ms, ratio: ratio(sv, g.ms),
-            note: servedNote ?? `the lwanga command's native client, a resident compiler${stageNote(served)}`, detail: { runs: served.map((x) => Math.round(x)) },
+            note: servedNote ?? `the lwanga command's native client, a resident compiler${minNote(served)}`, detail: { runs: served.map((x) => Math.round(x)) },
           });
         }
         const r = rss.length ? median(rss) : null;
@@ -125,6 +125,6 @@ export function latencyRows(c: CAnchors, dir: string, timeV: string | null, log:
   return [...rows, ...memory];
 }
 
-function stageNote(runs: number[]): string {
+function minNote(runs: number[]): string {
   return runs.length ? ` (min ${Math.round(Math.min(...runs))} ms)` : "";
 }

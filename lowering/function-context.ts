@@ -18,7 +18,7 @@ export interface JumpTargets {
 }
 
 /** From this size on (bytes) a zero fill is `rep stosb`: below it, LLVM stores inline. */
-const ZERO_CALL_MIN = 128;
+const REP_STOS_MIN = 128;
 
 export class FunctionContext {
   readonly b: llvm.IRBuilder;
@@ -158,7 +158,7 @@ export class FunctionContext {
    * bytes more code. At -O0 the memset stays, so no opt process is needed.
    */
   setBytes(b: llvm.IRBuilder, p: llvm.Value, byte: number, size: number): void {
-    if (byte === 0 && size >= ZERO_CALL_MIN && this.m.target.name === "x86_64" && this.m.optimize) {
+    if (byte === 0 && size >= REP_STOS_MIN && this.m.target.name === "x86_64" && this.m.optimize) {
       b.CreateCall(this.m.zero(), [p, this.consts.i64(size)]);
       return;
     }
