@@ -109,25 +109,8 @@ export function lowerValue(fx: FunctionContext, e: Expr): llvm.Value {
       const args = e.args.map((a) => toI64(fx, lowerValue(fx, a), a.type));
       return b.CreateCall(fx.m.syscallStub(args.length - 1), args);
     }
-    case "conditional": {
-      const thenBB = fx.block("cond.then");
-      const elseBB = fx.block("cond.else");
-      const done = fx.block("cond.end");
-      b.CreateCondBr(lowerValue(fx, e.cond), thenBB, elseBB);
-      b.SetInsertPoint(thenBB);
-      const tv = lowerValue(fx, e.then);
-      const tEnd = b.GetInsertBlock()!;
-      b.CreateBr(done);
-      b.SetInsertPoint(elseBB);
-      const ev = lowerValue(fx, e.else);
-      const eEnd = b.GetInsertBlock()!;
-      b.CreateBr(done);
-      b.SetInsertPoint(done);
-      const phi = b.CreatePHI(types.value(e.type), 2);
-      phi.addIncoming(tv, tEnd);
-      phi.addIncoming(ev, eEnd);
-      return phi;
-    }
+    case "conditional":
+      return conditional(fx, e, types.value(e.type), (arm) => lowerValue(fx, arm));
     case "block":
       lowerStmts(fx, e.body);
       if (fx.terminated()) fx.startDeadBlock();
@@ -207,6 +190,29 @@ function compare(fx: FunctionContext, op: import("../ir/checked.ts").CompareOp, 
     case "gt": return signed ? b.CreateICmpSGT(l, r) : b.CreateICmpUGT(l, r);
     case "ge": return signed ? b.CreateICmpSGE(l, r) : b.CreateICmpUGE(l, r);
   }
+}
+
+/** `c ? a : b`: only the taken arm runs; `arm` lowers one side to a value of type `t`, joined by a phi. */
+function conditional(fx: FunctionContext, e: Extract<Expr, { kind: "conditional" }>, t: llvm.Type,
+  arm: (side: Expr) => llvm.Value): llvm.Value {
+  const b = fx.b;
+  const thenBB = fx.block("cond.then");
+  const elseBB = fx.block("cond.else");
+  const done = fx.block("cond.end");
+  b.CreateCondBr(lowerValue(fx, e.cond), thenBB, elseBB);
+  b.SetInsertPoint(thenBB);
+  const tv = arm(e.then);
+  const tEnd = b.GetInsertBlock()!;
+  b.CreateBr(done);
+  b.SetInsertPoint(elseBB);
+  const ev = arm(e.else);
+  const eEnd = b.GetInsertBlock()!;
+  b.CreateBr(done);
+  b.SetInsertPoint(done);
+  const phi = b.CreatePHI(t, 2);
+  phi.addIncoming(tv, tEnd);
+  phi.addIncoming(ev, eEnd);
+  return phi;
 }
 
 function logical(fx: FunctionContext, op: "and" | "or", left: Expr, right: Expr): llvm.Value {
@@ -299,22 +305,7 @@ export function lowerAggregate(fx: FunctionContext, e: Expr): llvm.Value {
     case "call": case "callIndirect":
       return lowerCall(fx, e, null)!;
     case "conditional": {
-      const thenBB = fx.block("cond.then");
-      const elseBB = fx.block("cond.else");
-      const done = fx.block("cond.end");
-      b.CreateCondBr(lowerValue(fx, e.cond), thenBB, elseBB);
-      b.SetInsertPoint(thenBB);
-      const tv = fx.bytePtr(lowerAggregate(fx, e.then));
-      const tEnd = b.GetInsertBlock()!;
-      b.CreateBr(done);
-      b.SetInsertPoint(elseBB);
-      const ev = fx.bytePtr(lowerAggregate(fx, e.else));
-      const eEnd = b.GetInsertBlock()!;
-      b.CreateBr(done);
-      b.SetInsertPoint(done);
-      const phi = b.CreatePHI(fx.types.i8ptr, 2);
-      phi.addIncoming(tv, tEnd);
-      phi.addIncoming(ev, eEnd);
+      const phi = conditional(fx, e, fx.types.i8ptr, (arm) => fx.bytePtr(lowerAggregate(fx, arm)));
       return b.CreateBitCast(phi, llvm.PointerType.getUnqual(fx.types.memory(e.type)));
     }
     case "block":

@@ -5,24 +5,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { ROOT, runFixture } from "./harness.ts";
+import { caseFixtures, ROOT, runFixture } from "./harness.ts";
 
-function fixtures(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      // Helper modules imported by fixtures live in folders named `lib`.
-      if (name !== "lib") out.push(...fixtures(path));
-    } else if (/\.(lw|lwanga|ts)$/.test(name)) out.push(path);
-  }
-  return out;
-}
-
-const all = fixtures(join(ROOT, "tests", "cases"));
-for (const path of all) {
+for (const path of caseFixtures()) {
   test(relative(join(ROOT, "tests", "cases"), path), { concurrency: false }, async () => {
     const problems = await runFixture(path);
     assert.deepEqual(problems, [], problems.join("\n"));

@@ -5,18 +5,6 @@
  * Parts a and b together cover 300 seeds and run in parallel under npm test.
  * LWANGA_DIFF_SEEDS overrides the count (per part).
  */
-import { test } from "node:test";
-import assert from "node:assert/strict";
-import { diffSeeds } from "./gen/diff.ts";
+import { seedRangeTests } from "./gen/seed-tests.ts";
 
-const FIRST = 151;
-const COUNT = Number(process.env.LWANGA_DIFF_SEEDS ?? 150);
-const BATCH = 15;
-
-for (let start = FIRST; start < FIRST + COUNT; start += BATCH) {
-  const seeds = Array.from({ length: Math.min(BATCH, FIRST + COUNT - start) }, (_, i) => start + i);
-  test(`generated programs, seeds ${seeds[0]}..${seeds[seeds.length - 1]}: .lw/.ts x -O0/-O2 agree with the interpreter`, async () => {
-    const r = await diffSeeds(seeds);
-    assert.deepEqual(r.problems, [], `${r.problems.join("\n")}\nreproduce: npm run fuzz -- --programs ${seeds.length} --seed ${seeds[0]} --batch 1`);
-  });
-}
+seedRangeTests(151, Number(process.env.LWANGA_DIFF_SEEDS ?? 150), 15);

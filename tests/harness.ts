@@ -14,7 +14,7 @@
  *   // warning: LW2101 3:5    expected warning (the build must still succeed)
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile, formatDiagnostics, type CompileOptions, type CompileResult, type OptLevel } from "../driver/compile.ts";
@@ -31,6 +31,18 @@ export function scratchPath(name: string): string {
     process.on("exit", () => rmSync(scratch!, { recursive: true, force: true }));
   }
   return join(scratch, `${counter++}-${name}`);
+}
+
+/** Every fixture below `dir` (`.lw`, `.lwanga`, `.ts`), sorted; folders named `lib` hold imported helpers, not fixtures. */
+export function caseFixtures(dir = join(ROOT, "tests", "cases")): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== "lib") out.push(...caseFixtures(path));
+    } else if (/\.(lw|lwanga|ts)$/.test(name)) out.push(path);
+  }
+  return out;
 }
 
 export interface Built {

@@ -8,25 +8,14 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { compile, formatDiagnostics } from "../driver/compile.ts";
 import { interpret } from "../ir/interpret/interpret.ts";
-import { readExpectations, ROOT } from "./harness.ts";
-
-function fixtures(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== "lib") out.push(...fixtures(path));
-    } else if (/\.(lw|lwanga|ts)$/.test(name)) out.push(path);
-  }
-  return out;
-}
+import { caseFixtures, readExpectations, ROOT } from "./harness.ts";
 
 const casesDir = join(ROOT, "tests", "cases");
-for (const path of fixtures(casesDir)) {
+for (const path of caseFixtures(casesDir)) {
   const text = readFileSync(path, "utf8");
   const e = readExpectations(text);
   if (e.errors.length > 0) continue;
