@@ -30,13 +30,15 @@ interface Args {
   /** Internal: this process is worker `shard` of `shards`. */
   shard: number | null;
   shards: number;
+  /** Internal: resume the shard's program batches at this batch index. */
+  batchFrom: number;
   /** Internal: resume the shard's front-end inputs at this index, programs already done. */
   frontFrom: number;
   state: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { programs: 0, front: 0, seed: 1, batch: 8, jobs: availableParallelism(), reduce: true, buildEvery: 25, shard: null, shards: 1, frontFrom: -1, state: null };
+  const a: Args = { programs: 0, front: 0, seed: 1, batch: 8, jobs: availableParallelism(), reduce: true, buildEvery: 25, shard: null, shards: 1, batchFrom: -1, frontFrom: -1, state: null };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     switch (argv[i]) {
@@ -49,6 +51,7 @@ function parseArgs(argv: string[]): Args {
       case "--build-every": a.buildEvery = Math.max(1, Number(v)); i++; break;
       case "--shard": a.shard = Number(v); i++; break;
       case "--shards": a.shards = Number(v); i++; break;
+      case "--batch-from": a.batchFrom = Number(v); i++; break;
       case "--front-from": a.frontFrom = Number(v); i++; break;
       case "--state": a.state = v; i++; break;
       default:
@@ -67,14 +70,24 @@ interface WorkerResult {
   front: number;
   findings: Finding[];
   frontFindings: FrontFinding[];
+  /** Set when the worker stopped early to be replaced by a fresh one starting at this batch. */
+  resumeBatch?: number;
 }
+
+/**
+ * Each build leaves native LLVM memory behind that the addon never frees
+ * (about 1 MB a program), so a worker hands over to a fresh process once
+ * its resident size passes this; a long campaign would otherwise exhaust
+ * the machine. LWANGA_FUZZ_RECYCLE_MB overrides it (MiB).
+ */
+const RECYCLE_RSS = Number(process.env.LWANGA_FUZZ_RECYCLE_MB ?? 1536) * 1024 ** 2;
 
 async function work(a: Args, shard: number): Promise<WorkerResult> {
   const log = (s: string): void => { process.stderr.write(`[${shard}] ${s}\n`); };
   const r: WorkerResult = { programs: 0, builds: 0, runs: 0, front: 0, findings: [], frontFindings: [] };
   // Program seeds: batches dealt round-robin to shards.
   const batches = a.frontFrom >= 0 ? 0 : Math.ceil(a.programs / a.batch);
-  for (let b = shard; b < batches; b += a.shards) {
+  for (let b = a.batchFrom >= 0 ? a.batchFrom : shard; b < batches; b += a.shards) {
     const first = a.seed + b * a.batch;
     const seeds = Array.from({ length: Math.min(a.batch, a.programs - b * a.batch) }, (_, i) => first + i);
     const out = await fuzzBatch(seeds, { reduce: a.reduce, log });
@@ -82,7 +95,8 @@ async function work(a: Args, shard: number): Promise<WorkerResult> {
     r.builds += out.builds;
     r.runs += out.runs;
     r.findings.push(...out.findings);
-    if ((b / a.shards) % 10 === 0) log(`${r.programs} programs, ${r.findings.length} findings`);
+    if (Math.floor(b / a.shards) % 10 === 0) log(`batch ${b + 1} of ${batches}: ${r.programs} programs here, ${r.findings.length} findings`);
+    if (process.memoryUsage().rss > RECYCLE_RSS && b + a.shards < batches) return { ...r, resumeBatch: b + a.shards };
   }
   if (a.front > 0) {
     const per = Math.ceil(a.front / a.shards);
@@ -106,16 +120,19 @@ function merge(x: WorkerResult, y: WorkerResult): WorkerResult {
 }
 
 /**
- * Runs one worker process (2 GiB heap); when it dies on a front-end input
+ * Runs one worker process (2 GiB heap), and a fresh one each time a worker
+ * hands over (RECYCLE_RSS); when a worker dies on a front-end input
  * (out of memory, a native abort), saves that input to tests/regressions/
  * as a crash finding and starts a new worker after it.
  */
 async function runShard(self: string, a: Args, shard: number, shards: number, state: string): Promise<WorkerResult> {
   let total = EMPTY;
   let from = -1;
-  for (let restarts = 0; restarts <= 20; restarts++) {
+  let batchFrom = -1;
+  for (let restarts = 0; restarts <= 20;) {
     const args = [...process.argv.slice(2), "--shard", String(shard), "--shards", String(shards), "--state", state];
     if (from >= 0) args.push("--front-from", String(from));
+    else if (batchFrom >= 0) args.push("--batch-from", String(batchFrom));
     rmSync(state, { force: true });
     const outcome = await new Promise<{ result: WorkerResult | null; code: number | null; signal: string | null }>((resolve) => {
       const child = fork(self, args, { execArgv: ["--max-old-space-size=2048", "--import", "tsx"] });
@@ -123,7 +140,15 @@ async function runShard(self: string, a: Args, shard: number, shards: number, st
       child.on("message", (m) => { result = m as WorkerResult; });
       child.on("exit", (code, signal) => resolve({ result, code, signal }));
     });
-    if (outcome.result) return merge(total, outcome.result);
+    const result: WorkerResult | null = outcome.result;
+    if (result?.resumeBatch !== undefined) {
+      batchFrom = result.resumeBatch;
+      total = merge(total, result);
+      process.stderr.write(`[${shard}] fresh worker from batch ${batchFrom + 1} (${total.programs} programs done by this shard)\n`);
+      continue;
+    }
+    if (result) return merge(total, result);
+    restarts++;
     const finding: FrontFinding = { kind: "crash", message: `worker ${shard} died (exit ${outcome.code}, signal ${outcome.signal})` };
     total = merge(total, { ...EMPTY, frontFindings: [finding] });
     if (!existsSync(state)) return total; // died outside the front-end inputs
