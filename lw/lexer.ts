@@ -34,6 +34,12 @@ function isIdentPart(c: number): boolean {
   return isIdentStart(c) || (c >= 48 && c <= 57);
 }
 const MAX_MACRO_DEPTH = 64;
+/**
+ * Tokens (or, inside asm, words) one file may get from macro expansion.
+ * Nesting alone is no bound: `#define M1 M0 + M0`, `#define M2 M1 + M1`, …
+ * doubles at each level, so 40 levels would be 2^40 tokens.
+ */
+const MAX_EXPANSION = 1_000_000;
 const utf8 = new TextEncoder();
 const utf8Decode = new TextDecoder();
 
@@ -74,6 +80,8 @@ export class Lexer {
   private pos: number;
   private tokens: Token[] = [];
   private lineStart: boolean;
+  /** What is left of MAX_EXPANSION; below zero once the file went over (reported once). */
+  private expansionLeft = MAX_EXPANSION;
 
   constructor(
     private text: string,
@@ -233,10 +241,21 @@ export class Lexer {
     }
     expanding.add(macro.name);
     for (const t of macro.tokens!) {
+      if (!this.spendExpansion([...expanding][0], span)) return;
       const inner = (t.kind === "ident" || t.kind === "keyword") && !expanding.has(t.text) ? this.pp!.macros.get(t.text) : undefined;
       if (inner && inner.tokens) this.expand(inner, span, new Set(expanding));
       else this.push({ ...t, span, macro: t.macro ?? macro.name });
     }
+  }
+
+  /** Takes one step of the file's expansion budget; false (with one error per file) once it is spent. */
+  private spendExpansion(name: string, span: Span): boolean {
+    if (--this.expansionLeft >= 0) return true;
+    if (this.expansionLeft === -1) {
+      this.diags.error(LW.badDefine, `macro expansion of '${name}' is too large (over ${MAX_EXPANSION.toLocaleString("en")} tokens in this file)`, span,
+        "macros whose values use other macros more than once grow exponentially with nesting");
+    }
+    return false;
   }
 
   private number(): void {
@@ -504,7 +523,7 @@ export class Lexer {
         // A word: a macro with a value is replaced here too (`mov rax, SYS_EXIT`).
         let q = p + 1;
         while (q < this.end && isIdentPart(text.charCodeAt(q))) q++;
-        const value = this.asmMacro(text.slice(p, q));
+        const value = this.asmMacro(text.slice(p, q), this.span(p, q));
         if (value === null) {
           addRaw(p, q, false);
         } else {
@@ -521,11 +540,17 @@ export class Lexer {
     }
   }
 
-  /** The replacement text of macro `word` inside asm (nested macros expanded), or null when it is not one with a value. */
-  private asmMacro(word: string, depth = 0): string | null {
+  /**
+   * The replacement text of macro `word` inside asm, or null when it is not
+   * one with a value. Nested macros expand, except one already being
+   * expanded (as in C, so `#define X X + 1` stays `X + 1`).
+   */
+  private asmMacro(word: string, span: Span, expanding: ReadonlySet<string> = new Set()): string | null {
     const m = this.pp?.macros.get(word);
-    if (!m || m.value === null || depth >= MAX_MACRO_DEPTH) return null;
-    return m.value.replace(/[A-Za-z_]\w*/g, (w) => this.asmMacro(w, depth + 1) ?? w);
+    if (!m || m.value === null || expanding.has(word) || expanding.size >= MAX_MACRO_DEPTH) return null;
+    if (!this.spendExpansion([...expanding][0] ?? word, span)) return "";
+    const inner = new Set(expanding).add(word);
+    return m.value.replace(/[A-Za-z_]\w*/g, (w) => this.asmMacro(w, span, inner) ?? w);
   }
 
   /**

@@ -38,6 +38,8 @@ export type RangeLexer = (text: string, start: number, end: number) => Token[];
 
 const DIRECTIVES = new Set(["define", "undef", "if", "ifdef", "ifndef", "elif", "else", "endif", "include", "pragma", "error", "warning", "elseif", "elsif"]);
 const MAX_IF_DEPTH = 200;
+/** Operands one `#if` may evaluate, macro values included. */
+const MAX_IF_STEPS = 1_000_000;
 
 export class Preprocessor {
   readonly macros = new Map<string, Macro>();
@@ -259,6 +261,8 @@ class IfEvaluator {
   private i = 0;
   private failed = false;
   private depth = 0;
+  /** Operands evaluated so far: macro values that use other macros twice grow exponentially with nesting. */
+  private steps = 0;
 
   constructor(
     private text: string,
@@ -392,6 +396,11 @@ class IfEvaluator {
     if (this.failed) return 0n;
     if (++this.depth > 200) {
       this.error("'#if' expression nested too deeply", t, foreign);
+      return 0n;
+    }
+    if (++this.steps > MAX_IF_STEPS) {
+      this.error(`'#if' expression is too large (over ${MAX_IF_STEPS.toLocaleString("en")} operands with its macros expanded)`, t, foreign,
+        "macros whose values use other macros more than once grow exponentially with nesting");
       return 0n;
     }
     try {
