@@ -51,10 +51,11 @@ export async function fuzzFrontEnd(options: FrontOptions): Promise<{ inputs: num
         writeFileSync(`${options.stateFile}.input`, input.bytes);
         writeFileSync(options.stateFile, JSON.stringify({ i, how: input.how, lang: input.lang, dir }));
       }
-      let violations = await checkInput(input, { build: i % buildEvery === 0, dir });
+      const build = i % buildEvery === 0;
+      let violations = await checkInput(input, { build, dir });
       // Slowness is wall-clock time: on a machine starved by other work, look again before keeping it.
       const slow = violations.find((v) => v.kind === "slow");
-      if (slow && !(await checkInput(input, { build: i % buildEvery === 0, dir })).some((v) => v.kind === "slow")) {
+      if (slow && !(await checkInput(input, { build, dir })).some((v) => v.kind === "slow")) {
         options.log(`front ${i}: ${slow.message} once, not again: not kept (a starved machine?) [${input.how}]`);
         violations = violations.filter((v) => v.kind !== "slow");
       }

@@ -76,7 +76,7 @@ interface WorkerResult {
 
 /**
  * Each build leaves native LLVM memory behind that the addon never frees
- * (about 1 MB a program), so a worker hands over to a fresh process once
+ * (about 1.3 MB a program), so a worker hands over to a fresh process once
  * its resident size passes this; a long campaign would otherwise exhaust
  * the machine. LWANGA_FUZZ_RECYCLE_MB overrides it (MiB).
  */

@@ -13,7 +13,7 @@
  */
 import { Diagnostics, type SourceFile, type Span } from "../diagnostics/diagnostics.ts";
 import { LW } from "./codes.ts";
-import { Preprocessor, type Macro } from "./preprocess.ts";
+import { EXPANSION_HELP, MAX_EXPANSION, Preprocessor, type Macro } from "./preprocess.ts";
 import { KEYWORDS, PUNCTUATION, type Token } from "./tokens.ts";
 
 const MAX_U64 = (1n << 64n) - 1n;
@@ -34,12 +34,6 @@ function isIdentPart(c: number): boolean {
   return isIdentStart(c) || (c >= 48 && c <= 57);
 }
 const MAX_MACRO_DEPTH = 64;
-/**
- * Tokens (or, inside asm, words) one file may get from macro expansion.
- * Nesting alone is no bound: `#define M1 M0 + M0`, `#define M2 M1 + M1`, …
- * doubles at each level, so 40 levels would be 2^40 tokens.
- */
-const MAX_EXPANSION = 1_000_000;
 const utf8 = new TextEncoder();
 const utf8Decode = new TextDecoder();
 
@@ -80,7 +74,7 @@ export class Lexer {
   private pos: number;
   private tokens: Token[] = [];
   private lineStart: boolean;
-  /** What is left of MAX_EXPANSION; below zero once the file went over (reported once). */
+  /** What is left of MAX_EXPANSION for this file's macro tokens and asm words; below zero once spent (reported once). */
   private expansionLeft = MAX_EXPANSION;
 
   constructor(
@@ -241,19 +235,19 @@ export class Lexer {
     }
     expanding.add(macro.name);
     for (const t of macro.tokens!) {
-      if (!this.spendExpansion([...expanding][0], span)) return;
+      if (!this.spendExpansion(span)) return;
       const inner = (t.kind === "ident" || t.kind === "keyword") && !expanding.has(t.text) ? this.pp!.macros.get(t.text) : undefined;
       if (inner && inner.tokens) this.expand(inner, span, new Set(expanding));
       else this.push({ ...t, span, macro: t.macro ?? macro.name });
     }
   }
 
-  /** Takes one step of the file's expansion budget; false (with one error per file) once it is spent. */
-  private spendExpansion(name: string, span: Span): boolean {
+  /** Takes one step of the file's expansion budget for the macro used at `span`; false (with one error per file) once it is spent. */
+  private spendExpansion(span: Span): boolean {
     if (--this.expansionLeft >= 0) return true;
     if (this.expansionLeft === -1) {
-      this.diags.error(LW.badDefine, `macro expansion of '${name}' is too large (over ${MAX_EXPANSION.toLocaleString("en")} tokens in this file)`, span,
-        "macros whose values use other macros more than once grow exponentially with nesting");
+      const name = this.text.slice(span.start, span.end);
+      this.diags.error(LW.badDefine, `macro expansion of '${name}' is too large (over ${MAX_EXPANSION.toLocaleString("en")} tokens in this file)`, span, EXPANSION_HELP);
     }
     return false;
   }
@@ -548,7 +542,7 @@ export class Lexer {
   private asmMacro(word: string, span: Span, expanding: ReadonlySet<string> = new Set()): string | null {
     const m = this.pp?.macros.get(word);
     if (!m || m.value === null || expanding.has(word) || expanding.size >= MAX_MACRO_DEPTH) return null;
-    if (!this.spendExpansion([...expanding][0] ?? word, span)) return "";
+    if (!this.spendExpansion(span)) return "";
     const inner = new Set(expanding).add(word);
     return m.value.replace(/[A-Za-z_]\w*/g, (w) => this.asmMacro(w, span, inner) ?? w);
   }

@@ -38,8 +38,14 @@ export type RangeLexer = (text: string, start: number, end: number) => Token[];
 
 const DIRECTIVES = new Set(["define", "undef", "if", "ifdef", "ifndef", "elif", "else", "endif", "include", "pragma", "error", "warning", "elseif", "elsif"]);
 const MAX_IF_DEPTH = 200;
-/** Operands one `#if` may evaluate, macro values included. */
-const MAX_IF_STEPS = 1_000_000;
+/**
+ * Steps of macro expansion allowed: tokens (or asm words) a file gets from
+ * macros, and operands one `#if` evaluates. Nesting alone is no bound:
+ * `#define M1 M0 + M0`, `#define M2 M1 + M1`, … doubles at each level, so
+ * 40 levels would be 2^40.
+ */
+export const MAX_EXPANSION = 1_000_000;
+export const EXPANSION_HELP = "macros whose values use other macros more than once grow exponentially with nesting";
 
 export class Preprocessor {
   readonly macros = new Map<string, Macro>();
@@ -261,7 +267,7 @@ class IfEvaluator {
   private i = 0;
   private failed = false;
   private depth = 0;
-  /** Operands evaluated so far: macro values that use other macros twice grow exponentially with nesting. */
+  /** Operands evaluated so far, against MAX_EXPANSION. */
   private steps = 0;
 
   constructor(
@@ -398,9 +404,8 @@ class IfEvaluator {
       this.error("'#if' expression nested too deeply", t, foreign);
       return 0n;
     }
-    if (++this.steps > MAX_IF_STEPS) {
-      this.error(`'#if' expression is too large (over ${MAX_IF_STEPS.toLocaleString("en")} operands with its macros expanded)`, t, foreign,
-        "macros whose values use other macros more than once grow exponentially with nesting");
+    if (++this.steps > MAX_EXPANSION) {
+      this.error(`'#if' expression is too large (over ${MAX_EXPANSION.toLocaleString("en")} operands with its macros expanded)`, t, foreign, EXPANSION_HELP);
       return 0n;
     }
     try {
